@@ -1,0 +1,21 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { API_CONFIG, type ApiConfig } from './config';
+import { DatabaseModule } from './database/database.module';
+import { AuditEventsModule } from './modules/audit-events/audit-events.module';
+import { HealthModule } from './modules/health/health.module';
+import { MeModule } from './modules/me/me.module';
+
+@Module({})
+export class AppModule {
+  static register(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      providers: [{ provide: API_CONFIG, useValue: config }],
+      exports: [API_CONFIG],
+      imports: [DatabaseModule, AuditModule, AuthModule, HealthModule, MeModule, AuditEventsModule],
+    };
+  }
+}

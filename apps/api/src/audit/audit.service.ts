@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth-user';
+import { currentRequest } from '../common/request-context';
+import { PrismaService } from '../database/prisma.service';
+import type { TenantTx } from '../tenancy/tenant-db.service';
+
+export type AuditAction = 'read' | 'create' | 'update' | 'delete' | 'export' | 'login' | 'denied';
+
+export interface AuditEntry {
+  action: AuditAction;
+  entityType?: string;
+  entityId?: string;
+  /** Facts about the action, never the personal data itself (no names, no note text). */
+  details?: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * Writes the audit trail. Entries go into the caller's transaction, so an audited change and its
+ * audit event commit or roll back together. Sequence and hash chain are set by the database.
+ */
+@Injectable()
+export class AuditService {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async record(
+    tx: TenantTx,
+    entry: AuditEntry,
+    actor: Pick<AuthUser, 'tenantId' | 'membershipId'> | undefined = currentRequest()?.user,
+  ): Promise<void> {
+    const request = currentRequest();
+    const tenantId = actor?.tenantId;
+    if (!tenantId) throw new Error('audit entries need the tenant of an authenticated member');
+    // createMany: no RETURNING, the row is complete only once the chain trigger has run.
+    await tx.auditEvent.createMany({
+      data: [
+        {
+          tenantId,
+          actorId: actor.membershipId,
+          action: entry.action,
+          entityType: entry.entityType,
+          entityId: entry.entityId,
+          requestId: request?.requestId,
+          ip: request?.ip,
+          details: entry.details ?? {},
+        },
+      ],
+    });
+  }
+
+  /** A request refused before any tenant is known; kept without personal data. */
+  async recordSecurityEvent(reason: string): Promise<void> {
+    const request = currentRequest();
+    // createMany: the app role may insert security events but not read them back.
+    await this.prisma.securityEvent.createMany({
+      data: [
+        {
+          reason,
+          method: request?.method ?? '',
+          path: (request?.path ?? '').slice(0, 500),
+          requestId: request?.requestId,
+          ip: request?.ip,
+        },
+      ],
+    });
+  }
+}

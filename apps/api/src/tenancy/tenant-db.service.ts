@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { currentRequest } from '../common/request-context';
+import { PrismaService } from '../database/prisma.service';
+import type { Prisma } from '../generated/prisma/client';
+
+export type TenantTx = Prisma.TransactionClient;
+
+/**
+ * The only door to tenant data. Each call is one transaction in which `app.tenant_id` is the tenant
+ * of the authenticated membership, so row-level security confines every query to it — a query that
+ * forgets its tenant filter still sees nothing else.
+ */
+@Injectable()
+export class TenantDb {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Runs `work` in one transaction for the tenant of the current request's member. */
+  transaction<T>(work: (tx: TenantTx) => Promise<T>): Promise<T> {
+    const user = currentRequest()?.user;
+    if (!user) throw new Error('TenantDb used outside an authenticated request');
+    return this.forTenant(user.tenantId, work);
+  }
+
+  /** For the authentication step itself, once the membership has been verified. */
+  async forTenant<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
+      return work(tx);
+    });
+  }
+}

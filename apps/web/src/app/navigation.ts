@@ -1,0 +1,24 @@
+import type { Permission } from '@ccas/shared';
+
+export interface NavigationEntry {
+  path: string;
+  label: string;
+  /** Shown when the member holds any of these permissions; always shown when empty. */
+  anyOf: Permission[];
+  /** Feature not built yet: the entry leads to a "bientôt" page. */
+  comingSoon?: boolean;
+}
+
+/** The main navigation, filtered by the member's permissions (the same map the API enforces). */
+export const NAVIGATION: NavigationEntry[] = [
+  { path: '/', label: 'Accueil', anyOf: [] },
+  { path: '/personnes', label: 'Personnes accompagnées', anyOf: ['beneficiary:search'], comingSoon: true },
+  { path: '/agenda', label: 'Agenda', anyOf: ['appointment:read'], comingSoon: true },
+  { path: '/demarches', label: 'Démarches', anyOf: ['procedure:read', 'procedure:write-orientation'], comingSoon: true },
+  { path: '/tableau-de-bord', label: 'Tableau de bord', anyOf: ['dashboard:read', 'dashboard:personal'], comingSoon: true },
+  { path: '/journal-audit', label: "Journal d'audit", anyOf: ['audit:read'], comingSoon: true },
+  { path: '/administration', label: 'Administration', anyOf: ['users:manage'], comingSoon: true },
+];
+
+export const visibleEntries = (permissions: readonly Permission[]) =>
+  NAVIGATION.filter((entry) => entry.anyOf.length === 0 || entry.anyOf.some((p) => permissions.includes(p)));

@@ -1,0 +1,42 @@
+import { type Problem, Problem as ProblemSchema } from '@ccas/shared';
+import { accessToken } from './auth';
+
+/** An error answered by the API, as RFC 9457 problem details. */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+/** The API could not be reached at all (down, restarting, network). */
+export class ApiUnavailableError extends Error {
+  constructor() {
+    super('Le service est momentanément indisponible.');
+  }
+}
+
+/** The one way the web calls the API: `/api/v1` + path, with a fresh token, typed errors. */
+export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const token = await accessToken();
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      ...init,
+      headers: { Accept: 'application/json', Authorization: `Bearer ${token}`, ...init.headers },
+    });
+  } catch {
+    throw new ApiUnavailableError();
+  }
+  if (response.ok) return (await response.json()) as T;
+
+  const isProblem = response.headers.get('content-type')?.includes('application/problem+json');
+  const problem = isProblem ? ProblemSchema.safeParse(await response.json().catch(() => null)) : undefined;
+  if (problem?.success) throw new ApiError(problem.data);
+  // A proxy or gateway answered instead of the API.
+  if (response.status >= 500) throw new ApiUnavailableError();
+  throw new ApiError({ type: 'about:blank', title: 'Erreur', status: response.status });
+}

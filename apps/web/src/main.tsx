@@ -1,0 +1,44 @@
+import '@mantine/core/styles.css';
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { StatusPage } from './app/status-page';
+import { theme } from './app/theme';
+import { ApiError } from './lib/api-client';
+import { initAuth } from './lib/auth';
+import { loadRuntimeConfig } from './lib/runtime-config';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Do not hammer the API with retries of refusals; retry briefly when it is unreachable.
+      retry: (failureCount, error) => !(error instanceof ApiError && error.status < 500) && failureCount < 2,
+    },
+  },
+});
+
+const root = createRoot(document.getElementById('root')!);
+const render = (node: React.ReactNode) =>
+  root.render(
+    <StrictMode>
+      <MantineProvider theme={theme}>{node}</MantineProvider>
+    </StrictMode>,
+  );
+
+try {
+  await initAuth(await loadRuntimeConfig());
+  const { router } = await import('./app/router');
+  render(
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+} catch {
+  render(
+    <StatusPage title="Connexion impossible" action={{ label: 'Réessayer', onClick: () => window.location.reload() }}>
+      Le service d'authentification ne répond pas. Réessayez dans quelques instants.
+    </StatusPage>,
+  );
+}

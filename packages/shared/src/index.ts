@@ -1,0 +1,8 @@
+import './zod-locale.js';
+
+export * from './roles.js';
+export * from './permissions.js';
+export * from './me.js';
+export * from './problem.js';
+export * from './pagination.js';
+export * from './audit.js';

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** RFC 9457 problem details: the one error shape of the API. */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+/** Stable problem types the web reacts to. */
+export const PROBLEM_TYPES = {
+  noMembership: 'urn:ccas:problem:no-membership',
+  inactiveMembership: 'urn:ccas:problem:inactive-membership',
+  validation: 'urn:ccas:problem:validation',
+} as const;
