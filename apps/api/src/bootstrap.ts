@@ -15,7 +15,7 @@ export const BODY_LIMIT = '1mb';
 export async function createApp(config: ApiConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     bodyParser: false,
-    logger: ['error', 'warn', 'log'],
+    logger: ['error', 'warn'],
   });
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');

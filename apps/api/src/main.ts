@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { loadConfig } from './config';
 
@@ -6,7 +5,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
   await app.listen(config.port, process.env.API_HOST ?? '127.0.0.1');
-  new Logger('API').log(`listening on http://localhost:${config.port}/api`);
+  console.log(`API listening on http://localhost:${config.port}/api`);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { repoRoot } from './paths.js';
+import { repoRoot } from './paths';
 
 /** Ports and folders of the local stack; every value overridable by the environment (README). */
 export interface StackConfig {

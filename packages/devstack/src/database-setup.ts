@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { appDatabaseUrl, appRolePassword, enableAppRoleLogin, ensureDatabase } from './database.js';
-import { migrate } from './migrate.js';
-import { startEmbeddedPostgres } from './postgres.js';
-import { seedDemo } from './demo/seed.js';
+import { appDatabaseUrl, appRolePassword, enableAppRoleLogin, ensureDatabase } from './database';
+import { migrate } from './migrate';
+import { startEmbeddedPostgres } from './postgres';
+import { seedDemo } from './demo/seed';
 
 export interface PreparedDatabase {
   ownerUrl: string;

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { repoRoot } from './paths.js';
+import { repoRoot } from './paths';
 
 /**
  * Applies prisma/migrations/<name>/migration.sql in order, one transaction per file, and records

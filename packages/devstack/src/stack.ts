@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type DevIdp, startDevIdp } from '@ccas/dev-idp';
-import type { StackConfig } from './config.js';
-import { prepareDatabase, type PreparedDatabase } from './database-setup.js';
-import { demoIdentityStore } from './demo/identities.js';
-import { repoRoot } from './paths.js';
+import type { StackConfig } from './config';
+import { prepareDatabase, type PreparedDatabase } from './database-setup';
+import { demoIdentityStore } from './demo/identities';
+import { repoRoot } from './paths';
 
 export interface Stack {
   webUrl: string;
@@ -23,7 +23,8 @@ export interface StackOptions extends StackConfig {
   childLog?: (line: string) => void;
 }
 
-const require = createRequire(import.meta.url);
+// Resolved from this package's folder (the module may run under Jest's CommonJS transform).
+const require = createRequire(path.join(repoRoot, 'packages/devstack/package.json'));
 
 /**
  * Starts the whole product on one machine: database, identity provider, API and web, in that

@@ -1,8 +1,8 @@
 import pg from 'pg';
-import { stackConfig } from '../config.js';
-import { prepareDatabase } from '../database-setup.js';
-import { dropDatabase } from '../database.js';
-import { seedDemo } from '../demo/seed.js';
+import { stackConfig } from '../config';
+import { prepareDatabase } from '../database-setup';
+import { dropDatabase } from '../database';
+import { seedDemo } from '../demo/seed';
 
 /**
  * `npm run db:migrate | db:seed | db:reset | audit:verify`, on DATABASE_URL or the embedded database

@@ -1,6 +1,6 @@
-import { stackConfig } from '../config.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANTS } from '../demo/accounts.js';
-import { startStack } from '../stack.js';
+import { stackConfig } from '../config';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANTS } from '../demo/accounts';
+import { startStack } from '../stack';
 
 /** `npm start`: the whole product on embedded defaults, with demo data. Ctrl-C stops everything. */
 const config = stackConfig();
@@ -8,7 +8,9 @@ const log = (line: string) => console.log(line);
 
 try {
   console.log(config.databaseUrl ? 'Using the database of DATABASE_URL' : `Starting embedded PostgreSQL (data in ${config.dataDir})`);
-  const stack = await startStack({ ...config, webMode: 'dev', log });
+  // WEB_MODE=preview serves the production build (browser tests); the default is Vite's dev server.
+  const webMode = process.env.WEB_MODE === 'preview' ? 'preview' : 'dev';
+  const stack = await startStack({ ...config, webMode, log });
   const tenantName = (id: string) => DEMO_TENANTS.find((tenant) => tenant.id === id)?.name ?? '';
   console.log(`
   CCAS is running.

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DevIdpAccount } from '@ccas/dev-idp';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts';
 
 /** A stable, UUID-shaped subject per demo email, like the ids Keycloak gives its users. */
 export function demoSubject(email: string): string {

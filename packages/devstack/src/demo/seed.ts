@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { DEMO_ACCOUNTS, DEMO_TENANTS } from './accounts.js';
+import { DEMO_ACCOUNTS, DEMO_TENANTS } from './accounts';
 
 /**
  * Loads the demo tenants, sites and memberships once (a second run changes nothing). Runs as the

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import pg from 'pg';
+import request from 'supertest';
+import { demoSubject } from '@ccas/devstack/src/demo/identities';
+import { createApp } from '../../src/bootstrap';
+import { TestIssuer } from './token-issuer';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: ReturnType<typeof request>;
+  issuer: TestIssuer;
+  /** Owner connection, to look at what the database holds (bypasses RLS). */
+  owner: pg.Pool;
+  /** A valid access token for a person, with a fresh session unless `sid` is given. */
+  tokenFor(email: string, claims?: Record<string, unknown>): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real application (same createApp as main.ts) listening on a port, hit over HTTP. */
+export async function startTestApp(): Promise<TestApp> {
+  const issuer = await TestIssuer.start();
+  const app = await createApp({
+    port: 0,
+    databaseUrl: process.env.TEST_APP_DATABASE_URL!,
+    oidc: { issuer: issuer.issuer, audience: 'ccas-api', jwksUrl: issuer.jwksUrl, algorithms: ['RS256', 'PS256', 'ES256'] },
+  });
+  await app.listen(0, '127.0.0.1');
+  const owner = new pg.Pool({ connectionString: process.env.TEST_OWNER_DATABASE_URL, max: 2 });
+  return {
+    app,
+    http: request(await app.getUrl()),
+    issuer,
+    owner,
+    tokenFor: (email, claims = {}) =>
+      issuer.sign({ sub: demoSubject(email), email, email_verified: true, sid: randomUUID(), ...claims }),
+    close: async () => {
+      await app.close();
+      await owner.end();
+      await issuer.close();
+    },
+  };
+}
+
+export const DEMO = {
+  villeneuveId: '019ac000-0000-7000-8000-000000000001',
+  valId: '019ac000-0000-7000-8000-000000000002',
+};
