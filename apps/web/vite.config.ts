@@ -7,7 +7,7 @@ const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? 3000}`;
 
 /**
  * Serves /config.json from the environment, so one build runs against any identity provider
- * (docker-compose's nginx serves the same file from a template).
+ * (docker-compose's nginx serves a static one: apps/web/docker/config.json).
  */
 function runtimeConfig(): Plugin {
   const serve = (req: IncomingMessage, res: ServerResponse, next: () => void) => {

@@ -18,7 +18,8 @@ export async function createApp(config: ApiConfig): Promise<NestExpressApplicati
     logger: ['error', 'warn'],
   });
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Client addresses in the audit trail come from X-Forwarded-For only behind trusted proxies.
+  app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
   app.use(requestContextMiddleware);
   app.useBodyParser('json', { limit: BODY_LIMIT, strict: true });
   app.setGlobalPrefix('api');

@@ -53,6 +53,8 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown): Problem {
+    // Nest wraps express's body-parser errors in an HttpException; their `type` says what went wrong.
+    if (exception instanceof HttpException && isBodyParserError(exception.cause)) exception = exception.cause;
     if (exception instanceof ZodError) {
       return {
         type: PROBLEM_TYPES.validation,
