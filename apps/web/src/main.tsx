@@ -5,7 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { StatusPage } from './app/status-page';
-import { theme } from './app/theme';
+import { cssVariablesResolver, theme } from './app/theme';
 import { ApiError } from './lib/api-client';
 import { initAuth } from './lib/auth';
 import { loadRuntimeConfig } from './lib/runtime-config';
@@ -23,7 +23,7 @@ const root = createRoot(document.getElementById('root')!);
 const render = (node: React.ReactNode) =>
   root.render(
     <StrictMode>
-      <MantineProvider theme={theme}>{node}</MantineProvider>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>{node}</MantineProvider>
     </StrictMode>,
   );
 
