@@ -22,7 +22,7 @@ export interface DatabaseSetupOptions {
 
 /** A database ready for the API: started (embedded) or given, migrated, app role enabled, seeded. */
 export async function prepareDatabase(options: DatabaseSetupOptions): Promise<PreparedDatabase> {
-  let stop = async () => undefined;
+  let stop: () => Promise<void> = async () => undefined;
   let ownerUrl = options.databaseUrl;
   if (!ownerUrl) {
     const cluster = await startEmbeddedPostgres({
