@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { jwtVerify } from 'jose';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { loginPage, logoutPage, messagePage } from './pages.js';
 import { unwrapRefreshToken, wrapRefreshToken } from './refresh-token.js';
@@ -51,9 +52,10 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
   const audience = options.audience ?? 'ccas-api';
   const loginPath = `${prefix}/login-actions/authenticate`;
   const tokenPath = '/protocol/openid-connect/token';
+  const userinfoPath = '/protocol/openid-connect/userinfo';
   const scope = 'openid profile email';
 
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const signingKey = { ...privateKey.export({ format: 'jwk' }), kid: 'dev-rs256', use: 'sig', alg: 'RS256' };
 
   const claimsOf = (account: DevIdpAccount) => ({
@@ -148,7 +150,7 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       authorization: '/protocol/openid-connect/auth',
       token: tokenPath,
       jwks: '/protocol/openid-connect/certs',
-      userinfo: '/protocol/openid-connect/userinfo',
+      userinfo: userinfoPath,
       end_session: '/protocol/openid-connect/logout',
       revocation: '/protocol/openid-connect/revoke',
     },
@@ -201,6 +203,7 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       return;
     }
     const inner = url.pathname.slice(prefix.length) || '/';
+    if (inner === userinfoPath) return userinfo(req, res);
     if (req.method === 'POST' && inner === tokenPath) {
       const form = new URLSearchParams(await readBody(req));
       const refreshToken = form.get('refresh_token');
@@ -210,6 +213,25 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     (req as { originalUrl?: string }).originalUrl = req.url;
     req.url = inner + url.search;
     callback(req, res);
+  }
+
+  /**
+   * oidc-provider only honours tokens issued for itself at userinfo; Keycloak also honours the API's
+   * access tokens there (keycloak-js's loadUserInfo relies on it), so we answer it ourselves.
+   */
+  async function userinfo(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const json = (status: number, body: object) =>
+      res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+    try {
+      const { payload } = await jwtVerify(token ?? '', publicKey, { issuer, audience, algorithms: ['RS256'] });
+      const account = payload.sub ? await options.findAccount(payload.sub) : undefined;
+      if (!account) throw new Error('unknown account');
+      json(200, claimsOf(account));
+    } catch {
+      res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
+      json(401, { error: 'invalid_token', error_description: 'invalid access token' });
+    }
   }
 
   async function login(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
