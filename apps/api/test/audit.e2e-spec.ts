@@ -1,17 +1,11 @@
-import pg from 'pg';
 import { createMembership, createTenant } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
-let app: pg.Pool;
 beforeAll(async () => {
   t = await startTestApp();
-  app = new pg.Pool({ connectionString: process.env.TEST_APP_DATABASE_URL, max: 2 });
 });
-afterAll(async () => {
-  await app.end();
-  await t.close();
-});
+afterAll(() => t.close());
 
 /** A tenant of its own, with a manager who has logged in a few times (so there is a chain). */
 async function tenantWithHistory(logins = 3) {
@@ -22,6 +16,20 @@ async function tenantWithHistory(logins = 3) {
     await t.http.get('/api/v1/me').set('Authorization', `Bearer ${await token(`s${i}`)}`).expect(200);
   }
   return { tenantId, token: await token('verifier') };
+}
+
+/** What only a superuser can do: switch the append-only trigger off, change history, switch it on. */
+async function tamper(sql: string, params: unknown[]): Promise<void> {
+  const client = await t.owner.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
+    await client.query(sql, params);
+    await client.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only');
+    await client.query('COMMIT');
+  } finally {
+    client.release();
+  }
 }
 
 const verify = async (token: string) =>
@@ -35,7 +43,7 @@ describe('append-only audit trail', () => {
     ['DELETE', 'DELETE FROM audit_events'],
     ['TRUNCATE', 'TRUNCATE audit_events'],
   ])('denies %s to the API role', async (_op, sql) => {
-    await expect(app.query(sql)).rejects.toThrow(/permission denied/);
+    await expect(t.appRole.query(sql)).rejects.toThrow(/permission denied/);
   });
 
   it.each([
@@ -67,33 +75,14 @@ describe('hash chain', () => {
 
   it('finds the first altered event when someone with database access tampers with it', async () => {
     const { tenantId, token } = await tenantWithHistory();
-    const client = await t.owner.connect();
-    try {
-      // Only a superuser disabling the trigger can do this; the chain still tells.
-      await client.query('BEGIN');
-      await client.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
-      await client.query(`UPDATE audit_events SET details = '{"forged": true}' WHERE tenant_id = $1 AND seq = 2`, [tenantId]);
-      await client.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only');
-      await client.query('COMMIT');
-    } finally {
-      client.release();
-    }
+    await tamper(`UPDATE audit_events SET details = '{"forged": true}' WHERE tenant_id = $1 AND seq = 2`, [tenantId]);
     const result = await verify(token);
     expect(result).toMatchObject({ intact: false, firstBroken: { seq: 2, reason: 'altered_event' } });
   });
 
   it('finds a deleted event', async () => {
     const { tenantId, token } = await tenantWithHistory();
-    const client = await t.owner.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
-      await client.query('DELETE FROM audit_events WHERE tenant_id = $1 AND seq = 2', [tenantId]);
-      await client.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only');
-      await client.query('COMMIT');
-    } finally {
-      client.release();
-    }
+    await tamper('DELETE FROM audit_events WHERE tenant_id = $1 AND seq = 2', [tenantId]);
     expect(await verify(token)).toMatchObject({ intact: false, firstBroken: { seq: 3, reason: 'missing_event' } });
   });
 });

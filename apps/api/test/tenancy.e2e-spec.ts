@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -6,15 +6,10 @@ import { DEMO, startTestApp, type TestApp } from './support/test-app';
  * "forget" every tenant filter.
  */
 let t: TestApp;
-let app: pg.Pool;
 beforeAll(async () => {
   t = await startTestApp();
-  app = new pg.Pool({ connectionString: process.env.TEST_APP_DATABASE_URL, max: 2 });
 });
-afterAll(async () => {
-  await app.end();
-  await t.close();
-});
+afterAll(() => t.close());
 
 async function tenantOwnedTables(): Promise<string[]> {
   const { rows } = await t.owner.query<{ table_name: string }>(
@@ -26,7 +21,7 @@ async function tenantOwnedTables(): Promise<string[]> {
 
 /** Runs `sql` as the API role inside a transaction scoped to `tenantId` (or to no tenant). */
 async function asApp<T extends pg.QueryResultRow>(tenantId: string | null, sql: string, params: unknown[] = []) {
-  const client = await app.connect();
+  const client = await t.appRole.connect();
   try {
     await client.query('BEGIN');
     if (tenantId) await client.query("SELECT set_config('app.tenant_id', $1, true)", [tenantId]);

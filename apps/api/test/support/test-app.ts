@@ -12,6 +12,8 @@ export interface TestApp {
   issuer: TestIssuer;
   /** Owner connection, to look at what the database holds (bypasses RLS). */
   owner: pg.Pool;
+  /** The API's own database role, for tests that query under row-level security directly. */
+  appRole: pg.Pool;
   /** A valid access token for a person, with a fresh session unless `sid` is given. */
   tokenFor(email: string, claims?: Record<string, unknown>): Promise<string>;
   close(): Promise<void>;
@@ -27,16 +29,19 @@ export async function startTestApp(): Promise<TestApp> {
   });
   await app.listen(0, '127.0.0.1');
   const owner = new pg.Pool({ connectionString: process.env.TEST_OWNER_DATABASE_URL, max: 2 });
+  const appRole = new pg.Pool({ connectionString: process.env.TEST_APP_DATABASE_URL, max: 2 });
   return {
     app,
     http: request(await app.getUrl()),
     issuer,
     owner,
+    appRole,
     tokenFor: (email, claims = {}) =>
       issuer.sign({ sub: demoSubject(email), email, email_verified: true, sid: randomUUID(), ...claims }),
     close: async () => {
       await app.close();
       await owner.end();
+      await appRole.end();
       await issuer.close();
     },
   };

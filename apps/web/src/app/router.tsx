@@ -9,6 +9,8 @@ const lazyHome = async () => ({ Component: (await import('../features/home/route
 export const router = createBrowserRouter([
   {
     element: <AppLayout />,
+    // The layout shows its own loading state; nothing to render before the first lazy route loads.
+    HydrateFallback: () => null,
     children: [
       { index: true, lazy: lazyHome },
       ...NAVIGATION.filter((entry) => entry.comingSoon).map((entry) => ({
