@@ -44,11 +44,23 @@ describe('access tokens', () => {
       const encode = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
       return `${encode({ alg: 'none' })}.${encode({ ...claims, iss: t.issuer.issuer, aud: 'ccas-api', exp: 9999999999, iat: 1 })}.`;
     }],
+    ['an ID token', () => t.issuer.sign({ ...claims, typ: 'ID' })],
     ['garbage', async () => 'not-a-token'],
   ])('refuses %s', async (_label, forge) => {
     const response = await me(await forge()).expect(401);
     expect(response.body.status).toBe(401);
   });
+});
+
+it('answers 503, not 401, when the identity provider’s keys cannot be fetched', async () => {
+  const unreachable = await startTestApp({ jwksUrl: 'http://127.0.0.1:9/realms/ccas/protocol/openid-connect/certs' });
+  try {
+    const token = await unreachable.tokenFor('agent@villeneuve.test');
+    const response = await unreachable.http.get('/api/v1/me').set('Authorization', `Bearer ${token}`).expect(503);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  } finally {
+    await unreachable.close();
+  }
 });
 
 describe('GET /me', () => {

@@ -137,7 +137,7 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
         enabled: true,
         logoutSource: async (ctx, form) => {
           ctx.type = 'html';
-          ctx.body = logoutPage(form);
+          ctx.body = logoutPage(form, Boolean((ctx.oidc.params as { id_token_hint?: string } | undefined)?.id_token_hint));
         },
         postLogoutSuccessSource: async (ctx) => {
           ctx.type = 'html';
@@ -183,9 +183,10 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
 
   const callback = provider.callback();
   const server = http.createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(messagePage('Erreur', 'Une erreur inattendue est survenue.'));
+    handle(req, res).catch((error: unknown) => {
+      const tooLarge = error instanceof FormTooLargeError;
+      if (!res.headersSent) res.writeHead(tooLarge ? 413 : 500, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(tooLarge ? messagePage('Requête trop volumineuse', 'Le formulaire envoyé est trop volumineux.') : messagePage('Erreur', 'Une erreur inattendue est survenue.'));
     });
   });
 
@@ -303,12 +304,14 @@ function allowCors(req: http.IncomingMessage, res: http.ServerResponse, webOrigi
 
 const MAX_FORM_BYTES = 16 * 1024;
 
+class FormTooLargeError extends Error {}
+
 async function readBody(req: http.IncomingMessage): Promise<string> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_FORM_BYTES) throw new Error('form too large');
+    if (size > MAX_FORM_BYTES) throw new FormTooLargeError();
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');

@@ -46,8 +46,16 @@ export function loginPage(action: string, options: { username?: string; error?: 
   );
 }
 
-export function logoutPage(form: string): string {
-  // oidc-provider asks the user to confirm; like Keycloak with a valid id_token_hint, we do not.
+export function logoutPage(form: string, confirmed: boolean): string {
+  // Like Keycloak: an RP-initiated logout carrying an id_token_hint needs no confirmation; without
+  // one (a link from anywhere), the person confirms.
+  if (!confirmed) {
+    return layout(
+      'Déconnexion — CCAS',
+      `<h1>Se déconnecter ?</h1>${form}
+<button type="submit" form="op.logoutForm" name="logout" value="yes" autofocus>Se déconnecter</button>`,
+    );
+  }
   return layout(
     'Déconnexion — CCAS',
     `<h1>Déconnexion…</h1>${form}

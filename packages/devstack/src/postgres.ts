@@ -46,15 +46,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     log(`Creating a PostgreSQL cluster in ${dataDir}`);
-    const pwfile = path.join(os.tmpdir(), `ccas-initdb-${process.pid}`);
-    fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
-    if (owner) fs.chownSync(pwfile, owner.uid, owner.gid);
+    // A private, freshly created folder: no predictable path for someone else to plant a link at.
+    const pwdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccas-initdb-'));
+    const pwfile = path.join(pwdir, 'password');
+    fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600, flag: 'wx' });
+    if (owner) {
+      fs.chownSync(pwdir, owner.uid, owner.gid);
+      fs.chownSync(pwfile, owner.uid, owner.gid);
+    }
     const result = spawnSync(
       path.join(bin, 'initdb'),
       ['-D', dataDir, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C'],
       { ...owner, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } },
     );
-    fs.rmSync(pwfile, { force: true });
+    fs.rmSync(pwdir, { recursive: true, force: true });
     if (result.status !== 0) {
       throw new EmbeddedPostgresError(`initdb failed: ${result.error?.message ?? result.stderr}`);
     }
@@ -157,8 +162,12 @@ function removeStalePid(dataDir: string): void {
   }
 }
 
-function waitUntilReady(child: ChildProcess, port: number, log: (line: string) => void): Promise<void> {
+function waitUntilReady(child: ChildProcess, port: number, log: (line: string) => void, timeoutMs = 60_000): Promise<void> {
   return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new EmbeddedPostgresError(`PostgreSQL did not start within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
     let output = '';
     let ready = false;
     // Keep reading after start-up: a full pipe would block the server's logging.
@@ -169,6 +178,7 @@ function waitUntilReady(child: ChildProcess, port: number, log: (line: string) =
       output += text;
       if (output.includes('database system is ready to accept connections')) {
         ready = true;
+        clearTimeout(timer);
         resolve();
       }
     });
@@ -186,7 +196,11 @@ function waitUntilReady(child: ChildProcess, port: number, log: (line: string) =
 function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    child.once('exit', () => resolve());
+    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
     // SIGINT = PostgreSQL's "fast shutdown": rolls back open transactions and exits cleanly.
     child.kill('SIGINT');
   });

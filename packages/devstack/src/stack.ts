@@ -92,13 +92,16 @@ function run(
   };
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);
+  child.on('error', (error) => log(`[${name}] could not run: ${error.message}`));
   return child;
 }
 
 async function waitForHttp(url: string, child: ChildProcess, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${what} exited during start-up (code ${child.exitCode}); see its output above`);
+    if (child.exitCode !== null || child.signalCode !== null || !child.pid) {
+      throw new Error(`${what} exited during start-up (${child.exitCode ?? child.signalCode ?? 'not started'}); see its output above`);
+    }
     try {
       const response = await fetch(url);
       if (response.ok) return;

@@ -137,12 +137,12 @@ GRANT INSERT ON security_events TO ccas_app;
 CREATE FUNCTION audit_event_hash(e audit_events) RETURNS text
   LANGUAGE sql STABLE
   AS $$
-    SELECT encode(sha256(convert_to(concat_ws('|',
-      e.prev_hash, e.tenant_id::text, e.seq::text,
+    -- A JSON array is an unambiguous encoding: no value can slide into its neighbour, NULL is not ''.
+    SELECT encode(sha256(convert_to(jsonb_build_array(
+      e.prev_hash, e.tenant_id, e.seq,
       to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-      coalesce(e.actor_id::text, ''), e.action, coalesce(e.entity_type, ''),
-      coalesce(e.entity_id, ''), coalesce(e.request_id, ''), coalesce(e.ip, ''),
-      e.details::text), 'UTF8')), 'hex')
+      e.actor_id, e.action, e.entity_type, e.entity_id, e.request_id, e.ip, e.details
+    )::text, 'UTF8')), 'hex')
   $$;
 
 CREATE FUNCTION audit_events_chain() RETURNS trigger

@@ -1,4 +1,11 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  ServiceUnavailableException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AuditService } from '../audit/audit.service';
@@ -6,7 +13,7 @@ import { currentRequest } from '../common/request-context';
 import { TenantDb } from '../tenancy/tenant-db.service';
 import { type Access, ACCESS_KEY } from './access.decorator';
 import { AuthService } from './auth.service';
-import { InvalidTokenError, TokenVerifier } from './token-verifier';
+import { IdentityProviderUnavailableError, InvalidTokenError, TokenVerifier } from './token-verifier';
 
 const UNAUTHORIZED_DETAIL: Record<InvalidTokenError['reason'], string> = {
   missing_token: 'Authentification requise : aucun jeton d’accès fourni.',
@@ -35,6 +42,9 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<Request>();
     const identity = await this.verifier.verify(request.header('authorization')).catch(async (error: unknown) => {
+      if (error instanceof IdentityProviderUnavailableError) {
+        throw new ServiceUnavailableException({ detail: "Le service d'authentification est momentanément injoignable." });
+      }
       if (!(error instanceof InvalidTokenError)) throw error;
       await this.audit.recordSecurityEvent(error.reason);
       throw new UnauthorizedException({ detail: UNAUTHORIZED_DETAIL[error.reason] });

@@ -11,6 +11,9 @@ export interface VerifiedIdentity {
   tenantHint: string | undefined;
 }
 
+/** The identity provider's signing keys could not be fetched: not the caller's fault. */
+export class IdentityProviderUnavailableError extends Error {}
+
 export class InvalidTokenError extends Error {
   constructor(readonly reason: 'missing_token' | 'expired_token' | 'invalid_token') {
     super(reason);
@@ -39,8 +42,14 @@ export class TokenVerifier {
         clockTolerance: 5,
       }));
     } catch (error) {
-      throw new InvalidTokenError(error instanceof errors.JWTExpired ? 'expired_token' : 'invalid_token');
+      if (error instanceof errors.JWTExpired) throw new InvalidTokenError('expired_token');
+      if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError) || /Key Set HTTP response/.test(error.message)) {
+        throw new IdentityProviderUnavailableError('signing keys unavailable');
+      }
+      throw new InvalidTokenError('invalid_token');
     }
+    // Keycloak signs ID, refresh and logout tokens with the same keys: only access tokens open the API.
+    if (typeof payload.typ === 'string' && payload.typ !== 'Bearer') throw new InvalidTokenError('invalid_token');
     const claim = (name: string) => (typeof payload[name] === 'string' ? (payload[name] as string) : undefined);
     return {
       subject: payload.sub!,

@@ -1,7 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { type Problem, PROBLEM_TYPES } from '@ccas/shared';
-import { ZodError } from 'zod';
+import type { Problem } from '@ccas/shared';
 import { Prisma } from '../generated/prisma/client';
 import { currentRequest } from './request-context';
 
@@ -54,14 +53,13 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): Problem {
     // Nest wraps express's body-parser errors in an HttpException; their `type` says what went wrong.
-    if (exception instanceof HttpException && isBodyParserError(exception.cause)) exception = exception.cause;
-    if (exception instanceof ZodError) {
+    if (exception instanceof HttpException && isBodyParserError(exception.cause)) {
+      const { status, type } = exception.cause;
       return {
-        type: PROBLEM_TYPES.validation,
-        title: 'Données invalides',
-        status: 400,
-        detail: 'Certaines données envoyées sont invalides.',
-        errors: exception.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+        type: 'about:blank',
+        title: TITLES[status] ?? 'Requête invalide',
+        status,
+        detail: BODY_PARSER_DETAILS[type] ?? 'La requête est mal formée.',
       };
     }
     if (exception instanceof HttpException) {
@@ -74,14 +72,6 @@ export class ProblemFilter implements ExceptionFilter {
         status,
         detail: typeof given.detail === 'string' ? given.detail : this.defaultDetail(status),
         ...(given.errors ? { errors: given.errors } : {}),
-      };
-    }
-    if (isBodyParserError(exception)) {
-      return {
-        type: 'about:blank',
-        title: TITLES[exception.status] ?? 'Requête invalide',
-        status: exception.status,
-        detail: BODY_PARSER_DETAILS[exception.type] ?? 'La requête est mal formée.',
       };
     }
     if (exception instanceof Prisma.PrismaClientKnownRequestError) {

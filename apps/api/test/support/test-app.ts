@@ -20,12 +20,17 @@ export interface TestApp {
 }
 
 /** The real application (same createApp as main.ts) listening on a port, hit over HTTP. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: { jwksUrl?: string } = {}): Promise<TestApp> {
   const issuer = await TestIssuer.start();
   const app = await createApp({
     port: 0,
     databaseUrl: process.env.TEST_APP_DATABASE_URL!,
-    oidc: { issuer: issuer.issuer, audience: 'ccas-api', jwksUrl: issuer.jwksUrl, algorithms: ['RS256', 'PS256', 'ES256'] },
+    oidc: {
+      issuer: issuer.issuer,
+      audience: 'ccas-api',
+      jwksUrl: options.jwksUrl ?? issuer.jwksUrl,
+      algorithms: ['RS256', 'PS256', 'ES256'],
+    },
   });
   await app.listen(0, '127.0.0.1');
   const owner = new pg.Pool({ connectionString: process.env.TEST_OWNER_DATABASE_URL, max: 2 });
