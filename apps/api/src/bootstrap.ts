@@ -9,7 +9,7 @@ import { requestContextMiddleware } from './common/request-context';
 import type { ApiConfig } from './config';
 
 /** Largest JSON body accepted; bigger ones get a 413 problem. */
-export const BODY_LIMIT = '1mb';
+const BODY_LIMIT = '1mb';
 
 /** Builds the whole application. main.ts and every e2e test call this, so tests run the real app. */
 export async function createApp(config: ApiConfig): Promise<NestExpressApplication> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import pg from 'pg';
 import request from 'supertest';
+import { DEMO_TENANTS } from '@ccas/devstack/src/demo/accounts';
 import { demoSubject } from '@ccas/devstack/src/demo/identities';
 import { createApp } from '../../src/bootstrap';
 import { TestIssuer } from './token-issuer';
@@ -52,7 +53,5 @@ export async function startTestApp(options: { jwksUrl?: string } = {}): Promise<
   };
 }
 
-export const DEMO = {
-  villeneuveId: '019ac000-0000-7000-8000-000000000001',
-  valId: '019ac000-0000-7000-8000-000000000002',
-};
+const [villeneuve, val] = DEMO_TENANTS;
+export const DEMO = { villeneuveId: villeneuve.id, valId: val.id };
