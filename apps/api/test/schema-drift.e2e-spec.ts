@@ -33,6 +33,7 @@ function expectedType(field: DmmfField): string {
     native === 'Uuid' ? 'uuid'
     : native === 'Citext' ? 'citext'
     : native === 'Timestamptz' ? 'timestamp with time zone'
+    : native === 'Date' ? 'date'
     : ({ String: 'text', Boolean: 'boolean', Int: 'integer', BigInt: 'bigint', DateTime: 'timestamp without time zone', Json: 'jsonb', Float: 'double precision', Decimal: 'numeric' } as Record<string, string>)[field.type] ?? field.type;
   return field.isList ? `${base}[]` : base;
 }

@@ -6,3 +6,7 @@ export * from './me.js';
 export * from './problem.js';
 export * from './pagination.js';
 export * from './audit.js';
+export * from './fields.js';
+export * from './beneficiaries.js';
+export * from './interviews.js';
+export * from './team.js';

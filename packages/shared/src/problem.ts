@@ -8,6 +8,8 @@ export const Problem = z.object({
   detail: z.string().optional(),
   instance: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** With `possibleDuplicates`: the existing files that look like the person being created. */
+  duplicates: z.array(z.object({ id: z.uuid(), fileNumber: z.number().int(), name: z.string(), birthDate: z.string().nullable() })).optional(),
 });
 export type Problem = z.infer<typeof Problem>;
 
@@ -16,4 +18,7 @@ export const PROBLEM_TYPES = {
   noMembership: 'urn:ccas:problem:no-membership',
   inactiveMembership: 'urn:ccas:problem:inactive-membership',
   validation: 'urn:ccas:problem:validation',
+  /** The record changed since the client read it: reload, then redo the change. */
+  staleVersion: 'urn:ccas:problem:stale-version',
+  possibleDuplicates: 'urn:ccas:problem:possible-duplicates',
 } as const;

@@ -72,6 +72,7 @@ export class ProblemFilter implements ExceptionFilter {
         status,
         detail: typeof given.detail === 'string' ? given.detail : this.defaultDetail(status),
         ...(given.errors ? { errors: given.errors } : {}),
+        ...(given.duplicates ? { duplicates: given.duplicates } : {}),
       };
     }
     if (exception instanceof Prisma.PrismaClientKnownRequestError) {

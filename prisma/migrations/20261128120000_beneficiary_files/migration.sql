@@ -1,0 +1,197 @@
+-- Beneficiary files: identity, contact, situation, rights, follow-up; household members, referents;
+-- the journal of interviews with their notes and revision history.
+
+CREATE EXTENSION IF NOT EXISTS btree_gin;
+
+-- The member serving the transaction, set by the API next to app.tenant_id. Private notes rely on it.
+CREATE FUNCTION app_current_member() RETURNS uuid
+  LANGUAGE sql STABLE PARALLEL SAFE
+  AS $$ SELECT NULLIF(current_setting('app.member_id', true), '')::uuid $$;
+
+-- Search keys. unaccent() is only STABLE (its dictionary could change); pinning the dictionary makes
+-- the result depend on the input alone, which generated columns and indexes require.
+CREATE FUNCTION app_search_key(value text) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+  RETURN lower(public.unaccent('public.unaccent'::regdictionary, value));
+
+-- Digits of a phone number, French international prefix folded: "+33 6 12…" and "06 12…" match.
+CREATE FUNCTION app_phone_digits(value text) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+  RETURN regexp_replace(regexp_replace(value, '\D', '', 'g'), '^(00)?33(\d{9})$', '0\2');
+
+CREATE TABLE file_number_counters (
+  tenant_id  uuid PRIMARY KEY REFERENCES tenants (id),
+  last_value integer NOT NULL
+);
+
+CREATE TABLE beneficiaries (
+  tenant_id               uuid NOT NULL REFERENCES tenants (id),
+  id                      uuid NOT NULL DEFAULT uuidv7(),
+  file_number             integer NOT NULL DEFAULT 0,
+  version                 integer NOT NULL DEFAULT 0,
+  status                  text NOT NULL DEFAULT 'ACTIVE' CHECK (status IN ('ACTIVE', 'INACTIVE', 'ARCHIVED', 'DECEASED')),
+  site_id                 uuid,
+  last_name               text,
+  first_name              text,
+  birth_name              text,
+  alias                   text,
+  birth_date              date,
+  sex                     text CHECK (sex IN ('FEMALE', 'MALE', 'OTHER')),
+  nationality             text,
+  phone                   text,
+  email                   text,
+  address_line            text,
+  postal_code             text,
+  city                    text,
+  domiciliation           boolean NOT NULL DEFAULT false,
+  family_status           text,
+  housing_status          text,
+  housing_note            text,
+  employment_status       text,
+  income_sources          jsonb NOT NULL DEFAULT '[]',
+  benefits                text[] NOT NULL DEFAULT '{}',
+  caf_number              text,
+  france_travail_id       text,
+  legal_protection        text,
+  legal_protection_detail text,
+  origin                  text,
+  origin_detail           text,
+  consent_date            date,
+  consent_recorded_by     uuid,
+  last_contact_at         timestamptz,
+  created_by              uuid,
+  created_at              timestamptz NOT NULL DEFAULT now(),
+  updated_at              timestamptz NOT NULL DEFAULT now(),
+  search_name             text GENERATED ALWAYS AS (app_search_key(
+                            coalesce(last_name, '') || ' ' || coalesce(birth_name, '') || ' ' || coalesce(first_name, '') || ' ' || coalesce(alias, ''))) STORED,
+  phone_digits            text GENERATED ALWAYS AS (app_phone_digits(phone)) STORED,
+  PRIMARY KEY (tenant_id, id),
+  UNIQUE (tenant_id, file_number),
+  FOREIGN KEY (tenant_id, site_id) REFERENCES sites (tenant_id, id),
+  FOREIGN KEY (tenant_id, consent_recorded_by) REFERENCES memberships (tenant_id, id),
+  FOREIGN KEY (tenant_id, created_by) REFERENCES memberships (tenant_id, id),
+  CHECK (last_name IS NOT NULL OR alias IS NOT NULL)
+);
+-- Typo-tolerant, accent-insensitive name search inside one tenant (pg_trgm + btree_gin).
+CREATE INDEX beneficiaries_search_name_idx ON beneficiaries USING gin (tenant_id, search_name gin_trgm_ops);
+CREATE INDEX beneficiaries_tenant_id_search_name_id_idx ON beneficiaries (tenant_id, search_name, id);
+CREATE INDEX beneficiaries_tenant_id_birth_date_idx ON beneficiaries (tenant_id, birth_date);
+CREATE INDEX beneficiaries_tenant_id_phone_digits_idx ON beneficiaries (tenant_id, phone_digits);
+CREATE INDEX beneficiaries_tenant_id_site_id_idx ON beneficiaries (tenant_id, site_id);
+
+-- File numbers are sequential per tenant; the row lock on the counter serialises concurrent creations.
+CREATE FUNCTION app_assign_file_number() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$
+BEGIN
+  INSERT INTO file_number_counters AS counter (tenant_id, last_value) VALUES (NEW.tenant_id, 1)
+  ON CONFLICT (tenant_id) DO UPDATE SET last_value = counter.last_value + 1
+  RETURNING last_value INTO NEW.file_number;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER beneficiaries_file_number BEFORE INSERT ON beneficiaries
+  FOR EACH ROW EXECUTE FUNCTION app_assign_file_number();
+
+CREATE TABLE beneficiary_referents (
+  tenant_id      uuid NOT NULL,
+  beneficiary_id uuid NOT NULL,
+  membership_id  uuid NOT NULL,
+  assigned_by    uuid,
+  assigned_at    timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (tenant_id, beneficiary_id, membership_id),
+  FOREIGN KEY (tenant_id, beneficiary_id) REFERENCES beneficiaries (tenant_id, id) ON DELETE CASCADE,
+  FOREIGN KEY (tenant_id, membership_id) REFERENCES memberships (tenant_id, id) ON DELETE CASCADE,
+  FOREIGN KEY (tenant_id, assigned_by) REFERENCES memberships (tenant_id, id)
+);
+CREATE INDEX beneficiary_referents_tenant_id_membership_id_idx ON beneficiary_referents (tenant_id, membership_id);
+
+CREATE TABLE household_members (
+  tenant_id          uuid NOT NULL,
+  id                 uuid NOT NULL DEFAULT uuidv7(),
+  beneficiary_id     uuid NOT NULL,
+  version            integer NOT NULL DEFAULT 0,
+  relation           text NOT NULL CHECK (relation IN ('SPOUSE', 'CHILD', 'PARENT', 'OTHER')),
+  first_name         text NOT NULL,
+  last_name          text,
+  birth_date         date,
+  lives_in_household boolean NOT NULL DEFAULT true,
+  created_at         timestamptz NOT NULL DEFAULT now(),
+  updated_at         timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (tenant_id, id),
+  FOREIGN KEY (tenant_id, beneficiary_id) REFERENCES beneficiaries (tenant_id, id) ON DELETE CASCADE
+);
+CREATE INDEX household_members_tenant_id_beneficiary_id_idx ON household_members (tenant_id, beneficiary_id);
+
+CREATE TABLE interviews (
+  tenant_id         uuid NOT NULL,
+  id                uuid NOT NULL DEFAULT uuidv7(),
+  beneficiary_id    uuid NOT NULL,
+  author_id         uuid NOT NULL,
+  version           integer NOT NULL DEFAULT 0,
+  occurred_at       timestamptz NOT NULL,
+  channel           text NOT NULL,
+  duration_minutes  integer CHECK (duration_minutes > 0),
+  themes            text[] NOT NULL DEFAULT '{}',
+  summary           text,
+  follow_up_actions jsonb NOT NULL DEFAULT '[]',
+  created_at        timestamptz NOT NULL DEFAULT now(),
+  updated_at        timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (tenant_id, id),
+  FOREIGN KEY (tenant_id, beneficiary_id) REFERENCES beneficiaries (tenant_id, id) ON DELETE CASCADE,
+  FOREIGN KEY (tenant_id, author_id) REFERENCES memberships (tenant_id, id)
+);
+CREATE INDEX interviews_tenant_id_beneficiary_id_occurred_at_id_idx ON interviews (tenant_id, beneficiary_id, occurred_at DESC, id DESC);
+
+-- An interview's note lives in its own table so that the database itself hides private notes:
+-- a PRIVATE row is visible to its author only, whatever the reader's role or the query.
+CREATE TABLE interview_notes (
+  tenant_id    uuid NOT NULL,
+  interview_id uuid NOT NULL,
+  author_id    uuid NOT NULL,
+  visibility   text NOT NULL CHECK (visibility IN ('PRIVATE', 'TEAM')),
+  body         text NOT NULL,
+  updated_at   timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (tenant_id, interview_id),
+  FOREIGN KEY (tenant_id, interview_id) REFERENCES interviews (tenant_id, id) ON DELETE CASCADE,
+  FOREIGN KEY (tenant_id, author_id) REFERENCES memberships (tenant_id, id)
+);
+
+-- Who changed an interview, when, which fields, and the former values of shared fields (never a note).
+CREATE TABLE interview_revisions (
+  tenant_id      uuid NOT NULL,
+  id             uuid NOT NULL DEFAULT uuidv7(),
+  interview_id   uuid NOT NULL,
+  revised_by     uuid NOT NULL,
+  revised_at     timestamptz NOT NULL DEFAULT now(),
+  changed_fields text[] NOT NULL,
+  previous       jsonb NOT NULL DEFAULT '{}',
+  PRIMARY KEY (tenant_id, id),
+  FOREIGN KEY (tenant_id, interview_id) REFERENCES interviews (tenant_id, id) ON DELETE CASCADE,
+  FOREIGN KEY (tenant_id, revised_by) REFERENCES memberships (tenant_id, id)
+);
+CREATE INDEX interview_revisions_tenant_id_interview_id_revised_at_idx ON interview_revisions (tenant_id, interview_id, revised_at);
+
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['file_number_counters', 'beneficiaries', 'beneficiary_referents', 'household_members',
+                           'interviews', 'interview_revisions'] LOOP
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
+    EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_id = app_current_tenant()) '
+                   'WITH CHECK (tenant_id = app_current_tenant())', t);
+  END LOOP;
+END $$;
+
+ALTER TABLE interview_notes ENABLE ROW LEVEL SECURITY;
+ALTER TABLE interview_notes FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON interview_notes
+  USING (tenant_id = app_current_tenant() AND (visibility = 'TEAM' OR author_id = app_current_member()))
+  WITH CHECK (tenant_id = app_current_tenant() AND (visibility = 'TEAM' OR author_id = app_current_member()));
+
+GRANT SELECT, INSERT, UPDATE ON file_number_counters TO ccas_app;
+-- Files and interviews are never deleted by the API (retention anonymises them instead).
+GRANT SELECT, INSERT, UPDATE ON beneficiaries, interviews TO ccas_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON beneficiary_referents, household_members, interview_notes TO ccas_app;
+-- History is append-only for the API.
+GRANT SELECT, INSERT ON interview_revisions TO ccas_app;
