@@ -4,8 +4,11 @@ import { AuthModule } from './auth/auth.module';
 import { API_CONFIG, type ApiConfig } from './config';
 import { DatabaseModule } from './database/database.module';
 import { AuditEventsModule } from './modules/audit-events/audit-events.module';
+import { BeneficiariesModule } from './modules/beneficiaries/beneficiaries.module';
 import { HealthModule } from './modules/health/health.module';
+import { InterviewsModule } from './modules/interviews/interviews.module';
 import { MeModule } from './modules/me/me.module';
+import { TeamModule } from './modules/team/team.module';
 
 @Module({})
 export class AppModule {
@@ -15,7 +18,17 @@ export class AppModule {
       global: true,
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],
-      imports: [DatabaseModule, AuditModule, AuthModule, HealthModule, MeModule, AuditEventsModule],
+      imports: [
+        DatabaseModule,
+        AuditModule,
+        AuthModule,
+        HealthModule,
+        MeModule,
+        TeamModule,
+        AuditEventsModule,
+        BeneficiariesModule,
+        InterviewsModule,
+      ],
     };
   }
 }

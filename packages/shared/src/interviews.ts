@@ -75,8 +75,8 @@ export const UpdateInterviewInput = z
   .required({ version: true });
 export type UpdateInterviewInput = z.infer<typeof UpdateInterviewInput>;
 
-/** Fields a manager may not change on someone else's interview when its note is private. */
-export const PRIVATE_INTERVIEW_FIELDS = ['note', 'noteVisibility'] as const;
+/** A note is its author's writing: only they change it or its visibility; managers edit the other fields. */
+export const AUTHOR_ONLY_INTERVIEW_FIELDS = ['note', 'noteVisibility'] as const;
 
 export const Interview = z.object({
   id: z.uuid(),
@@ -90,9 +90,9 @@ export const Interview = z.object({
   durationMinutes: z.number().int().nullable(),
   themes: z.array(z.string()),
   summary: z.string().nullable(),
-  /** Null for everyone but the author when the note is private. */
+  /** Both null when there is no note the reader may see: none written, or someone else's private note. */
   note: z.string().nullable(),
-  noteVisibility: NoteVisibility,
+  noteVisibility: NoteVisibility.nullable(),
   followUpActions: z.array(FollowUpAction),
   /** What the reader may change: everything (author), shared fields only (manager), nothing. */
   editable: z.enum(['all', 'shared', 'none']),

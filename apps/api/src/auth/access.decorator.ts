@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@n
 import type { Permission } from '@ccas/shared';
 
 /** How a route may be reached. Every route declares one; the guard refuses routes that do not. */
-export type Access = { kind: 'public' } | { kind: 'member' } | { kind: 'permission'; permission: Permission };
+export type Access = { kind: 'public' } | { kind: 'member' } | { kind: 'permission'; anyOf: Permission[] };
 export const ACCESS_KEY = 'ccas:access';
 
 const documented = (access: Access) =>
@@ -17,8 +17,8 @@ const documented = (access: Access) =>
 /** Any authenticated, active member of a tenant. */
 export const Authenticated = () => documented({ kind: 'member' });
 
-/** An active member holding `permission` through one of their roles (packages/shared map). */
-export const Requires = (permission: Permission) => documented({ kind: 'permission', permission });
+/** An active member holding one of `anyOf` through their roles (packages/shared map). */
+export const Requires = (...anyOf: [Permission, ...Permission[]]) => documented({ kind: 'permission', anyOf });
 
 /** No token needed (health check). */
 export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies Access);

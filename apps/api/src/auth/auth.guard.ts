@@ -54,9 +54,9 @@ export class AuthGuard implements CanActivate {
     if (requestContext) requestContext.user = user;
 
     if (access?.kind === 'member') return true;
-    if (access?.kind === 'permission' && user.permissions.includes(access.permission)) return true;
+    if (access?.kind === 'permission' && access.anyOf.some((permission) => user.permissions.includes(permission))) return true;
 
-    const permission = access?.kind === 'permission' ? access.permission : 'undeclared-route';
+    const permission = access?.kind === 'permission' ? access.anyOf.join(' | ') : 'undeclared-route';
     await this.tenantDb.forTenant(user.tenantId, (tx) =>
       this.audit.record(tx, { action: 'denied', details: { permission, method: request.method, path: request.path } }, user),
     );

@@ -18,13 +18,16 @@ export class TenantDb {
   transaction<T>(work: (tx: TenantTx) => Promise<T>): Promise<T> {
     const user = currentRequest()?.user;
     if (!user) throw new Error('TenantDb used outside an authenticated request');
-    return this.forTenant(user.tenantId, work);
+    return this.forTenant(user.tenantId, work, user.membershipId);
   }
 
-  /** For the authentication step itself, once the membership has been verified. */
-  async forTenant<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
+  /**
+   * For the authentication step itself, once the membership has been verified. `app.member_id` is
+   * who reads: the database shows a private note to its author only.
+   */
+  async forTenant<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>, memberId = ''): Promise<T> {
     return this.prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
+      await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true), set_config('app.member_id', ${memberId}, true)`;
       return work(tx);
     });
   }

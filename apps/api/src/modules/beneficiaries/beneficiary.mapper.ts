@@ -1,0 +1,119 @@
+import type { Beneficiary, BeneficiarySummary, IncomeSource, PersonRef } from '@ccas/shared';
+import type { Prisma } from '../../generated/prisma/client';
+
+/** Calendar dates travel as `YYYY-MM-DD`; PostgreSQL `date` comes back as midnight UTC. */
+export const toIsoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+export const fromIsoDate = (date: string | null) => (date ? new Date(`${date}T00:00:00Z`) : null);
+
+const personName = { select: { id: true, firstName: true, lastName: true } } as const;
+export const toPersonRef = (member: { id: string; firstName: string; lastName: string }): PersonRef => ({
+  id: member.id,
+  name: `${member.firstName} ${member.lastName}`,
+});
+
+export const referentsInclude = {
+  orderBy: { assignedAt: 'asc' },
+  select: { membership: personName },
+} as const satisfies Prisma.Beneficiary$referentsArgs;
+
+/** What a file read loads: the row, its site, referents and who recorded the consent. */
+export const beneficiaryInclude = {
+  site: { select: { id: true, name: true } },
+  referents: referentsInclude,
+  consentRecorder: personName,
+} as const satisfies Prisma.BeneficiaryInclude;
+
+type BeneficiaryRow = Prisma.BeneficiaryGetPayload<{ include: typeof beneficiaryInclude }>;
+
+/**
+ * The file as one reader may see it: identity and contact for everyone allowed to find the person;
+ * situation, rights and follow-up only for those who accompany them (not the front desk).
+ */
+export function toBeneficiary(row: BeneficiaryRow, withSocialData: boolean): Beneficiary {
+  const file: Beneficiary = {
+    id: row.id,
+    fileNumber: row.fileNumber,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    lastContactAt: row.lastContactAt?.toISOString() ?? null,
+    status: row.status as Beneficiary['status'],
+    site: row.site,
+    referents: row.referents.map((referent) => toPersonRef(referent.membership)),
+    identity: {
+      lastName: row.lastName,
+      firstName: row.firstName,
+      birthName: row.birthName,
+      alias: row.alias,
+      birthDate: toIsoDate(row.birthDate),
+      sex: row.sex as Beneficiary['identity']['sex'],
+      nationality: row.nationality,
+    },
+    contact: {
+      phone: row.phone,
+      email: row.email,
+      addressLine: row.addressLine,
+      postalCode: row.postalCode,
+      city: row.city,
+      domiciliation: row.domiciliation,
+    },
+  };
+  if (!withSocialData) return file;
+  type Full = Required<Beneficiary>;
+  return {
+    ...file,
+    situation: {
+      familyStatus: row.familyStatus as Full['situation']['familyStatus'],
+      housingStatus: row.housingStatus as Full['situation']['housingStatus'],
+      housingNote: row.housingNote,
+      employmentStatus: row.employmentStatus as Full['situation']['employmentStatus'],
+      incomeSources: row.incomeSources as IncomeSource[],
+    },
+    rights: {
+      benefits: row.benefits as Full['rights']['benefits'],
+      cafNumber: row.cafNumber,
+      franceTravailId: row.franceTravailId,
+      legalProtection: row.legalProtection as Full['rights']['legalProtection'],
+      legalProtectionDetail: row.legalProtectionDetail,
+    },
+    followUp: {
+      status: row.status as Full['followUp']['status'],
+      siteId: row.siteId,
+      origin: row.origin as Full['followUp']['origin'],
+      originDetail: row.originDetail,
+      consentDate: toIsoDate(row.consentDate),
+      consentRecordedBy: row.consentRecorder ? toPersonRef(row.consentRecorder) : null,
+    },
+  };
+}
+
+export function toSummary(
+  row: {
+    id: string;
+    file_number: number;
+    last_name: string | null;
+    first_name: string | null;
+    birth_name: string | null;
+    alias: string | null;
+    birth_date: Date | null;
+    phone: string | null;
+    city: string | null;
+    status: BeneficiarySummary['status'];
+    last_contact_at: Date | null;
+  },
+  referents: PersonRef[],
+): BeneficiarySummary {
+  return {
+    id: row.id,
+    fileNumber: row.file_number,
+    lastName: row.last_name,
+    firstName: row.first_name,
+    birthName: row.birth_name,
+    alias: row.alias,
+    birthDate: toIsoDate(row.birth_date),
+    phone: row.phone,
+    city: row.city,
+    status: row.status,
+    lastContactAt: row.last_contact_at?.toISOString() ?? null,
+    referents,
+  };
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import type { Page, PageQuery, SiteDetail, TeamMember } from '@ccas/shared';
+import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { TenantDb } from '../../tenancy/tenant-db.service';
+
+const isNameCursor = (value: unknown): value is { name: string; id: string } =>
+  typeof (value as { name?: unknown })?.name === 'string' && typeof (value as { id?: unknown })?.id === 'string';
+
+/** Keyset on (name, id): `after` the last row of the previous page. */
+const afterName = (cursor: { name: string; id: string } | undefined, field: 'lastName' | 'name') =>
+  cursor ? { OR: [{ [field]: { gt: cursor.name } }, { [field]: cursor.name, id: { gt: cursor.id } }] } : {};
+
+@Injectable()
+export class TeamService {
+  constructor(private readonly db: TenantDb) {}
+
+  /** Active members, by last name. */
+  members(query: PageQuery): Promise<Page<TeamMember>> {
+    const cursor = query.cursor ? decodeCursor(query.cursor, isNameCursor) : undefined;
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.membership.findMany({
+        where: { active: true, ...afterName(cursor, 'lastName') },
+        orderBy: [{ lastName: 'asc' }, { id: 'asc' }],
+        take: query.limit + 1,
+        select: { id: true, firstName: true, lastName: true, roles: true },
+      });
+      const items = rows.slice(0, query.limit).map((row) => ({ ...row, roles: row.roles as TeamMember['roles'] }));
+      const last = items.at(-1);
+      return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ name: last.lastName, id: last.id }) : null };
+    });
+  }
+
+  sites(query: PageQuery): Promise<Page<SiteDetail>> {
+    const cursor = query.cursor ? decodeCursor(query.cursor, isNameCursor) : undefined;
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.site.findMany({
+        where: afterName(cursor, 'name'),
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        take: query.limit + 1,
+        select: { id: true, name: true, address: true },
+      });
+      const items = rows.slice(0, query.limit);
+      const last = items.at(-1);
+      return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ name: last.name, id: last.id }) : null };
+    });
+  }
+}
