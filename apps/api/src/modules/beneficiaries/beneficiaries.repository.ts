@@ -64,24 +64,19 @@ export class BeneficiariesRepository {
         : []),
     ];
     // A word found as typed counts more than a close one; a name starting with the first word, more still.
-    const rank = keys.length
-      ? Prisma.join(
-          keys.map(
-            (key, index) =>
-              Prisma.sql`word_similarity(${key}, b.search_name)
-                + (b.search_name LIKE '%' || ${patterns[index]} || '%')::int
-                + ${index === 0 ? Prisma.sql`(b.search_name LIKE ${patterns[index]} || '%')::int` : Prisma.sql`0`}`,
-          ),
-          ' + ',
-        )
-      : Prisma.sql`0`;
+    const scores = keys.map(
+      (key, index) =>
+        Prisma.sql`word_similarity(${key}, b.search_name) + (b.search_name LIKE '%' || ${patterns[index]} || '%')::int
+                   ${index === 0 ? Prisma.sql`+ (b.search_name LIKE ${patterns[index]} || '%')::int` : Prisma.empty}`,
+    );
+    const order = scores.length ? Prisma.sql`${Prisma.join(scores, ' + ')} DESC,` : Prisma.empty;
     await tx.$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY_THRESHOLD}, true)`;
     return tx.$queryRaw<SearchRow[]>`
       SELECT b.id, b.file_number, b.last_name, b.first_name, b.birth_name, b.alias, b.birth_date, b.phone, b.city,
              b.status, b.last_contact_at
         FROM beneficiaries b
        WHERE ${Prisma.join(conditions, ' AND ')}
-       ORDER BY ${rank} DESC, b.search_name, b.id
+       ORDER BY ${order} b.search_name, b.id
        LIMIT ${limit} OFFSET ${offset}`;
   }
 
