@@ -5,7 +5,15 @@ let t: TestApp;
 let team: Team;
 const files: Record<string, { id: string; fileNumber: number }> = {};
 
-const people = {
+interface Person {
+  lastName: string | null;
+  firstName: string | null;
+  birthName?: string;
+  alias?: string;
+  birthDate: string | null;
+  phone: string | null;
+}
+const people: Record<string, Person> = {
   helene: { lastName: 'Lefèvre', firstName: 'Hélène', birthDate: '1958-02-11', phone: '06 12 34 56 78' },
   heleneLefort: { lastName: 'Lefort', firstName: 'Hélène', birthDate: '1990-05-30', phone: '07 98 76 54 32' },
   francois: { lastName: 'François', firstName: 'Jean-Noël', birthDate: '1985-03-14', phone: '+33 6 11 22 33 44' },
@@ -19,7 +27,7 @@ beforeAll(async () => {
   team = await createTeam(t);
   for (const [key, person] of Object.entries(people)) {
     const { phone, ...rest } = person;
-    const identity = { lastName: null, firstName: null, birthName: null, alias: null, sex: null, nationality: null, ...rest };
+    const identity = { birthName: null, alias: null, sex: null, nationality: null, ...rest };
     const contact = { phone, email: null, addressLine: null, postalCode: null, city: 'Villeneuve', domiciliation: false };
     // The front desk registers everyone: nobody is a referent yet.
     files[key] = (await team.accueil.post('/api/v1/beneficiaries').send({ identity, contact, siteId: team.siteIds[0] }).expect(201)).body;

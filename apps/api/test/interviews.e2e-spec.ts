@@ -162,7 +162,7 @@ describe('timeline', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const { body } = await team.manager.get(`/api/v1/beneficiaries/${fileId}/timeline`).query({ limit: 3, ...(cursor ? { cursor } : {}) }).expect(200);
+      const { body }: { body: { items: { kind: string; occurredAt: string }[]; nextCursor: string | null } } = await team.manager.get(`/api/v1/beneficiaries/${fileId}/timeline`).query({ limit: 3, ...(cursor ? { cursor } : {}) }).expect(200);
       expect(body.items.every((item: { kind: string }) => item.kind === 'interview')).toBe(true);
       seen.push(...body.items.map((item: { occurredAt: string }) => item.occurredAt));
       cursor = body.nextCursor;

@@ -1,8 +1,9 @@
 import pg from 'pg';
 import { DEMO_ACCOUNTS, DEMO_TENANTS } from './accounts';
+import { seedDemoBeneficiaries } from './beneficiaries';
 
 /**
- * Loads the demo tenants, sites and memberships once (a second run changes nothing). Runs as the
+ * Loads the demo tenants, sites, memberships and beneficiary files once (a second run changes nothing). Runs as the
  * owner, tenant by tenant, with the tenant set like the API does, so it works under FORCE RLS.
  */
 export async function seedDemo(ownerUrl: string, log: (line: string) => void = () => undefined): Promise<boolean> {
@@ -34,12 +35,14 @@ export async function seedDemo(ownerUrl: string, log: (line: string) => void = (
             site.address,
           ]);
         }
+        const memberships = new Map<string, string>();
         for (const account of DEMO_ACCOUNTS.filter((a) => a.tenantId === tenant.id)) {
           const { rows } = await client.query<{ id: string }>(
             `INSERT INTO memberships (tenant_id, email, first_name, last_name, roles)
              VALUES ($1, $2, $3, $4, $5) RETURNING id`,
             [tenant.id, account.email, account.firstName, account.lastName, account.roles],
           );
+          memberships.set(account.email, rows[0].id);
           for (const siteId of account.siteIds) {
             await client.query('INSERT INTO membership_sites (tenant_id, membership_id, site_id) VALUES ($1, $2, $3)', [
               tenant.id,
@@ -48,6 +51,8 @@ export async function seedDemo(ownerUrl: string, log: (line: string) => void = (
             ]);
           }
         }
+        const files = await seedDemoBeneficiaries(client, tenant, memberships);
+        log(`  ${files} beneficiary files`);
         await client.query('COMMIT');
         created = true;
       } catch (error) {

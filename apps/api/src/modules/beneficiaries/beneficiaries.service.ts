@@ -22,7 +22,7 @@ import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { currentRequest } from '../../common/request-context';
 import type { Prisma } from '../../generated/prisma/client';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
-import { beneficiaryInclude, fromIsoDate, referentsInclude, toBeneficiary, toIsoDate, toPersonRef, toSummary } from './beneficiary.mapper';
+import { beneficiaryInclude, fromIsoDate, toBeneficiary, toIsoDate, toPersonRef, toSummary } from './beneficiary.mapper';
 import { BeneficiariesRepository } from './beneficiaries.repository';
 import { fileEvent, requireFile, staleVersion } from './file-access';
 import { parseSearchTerms } from './search-terms';

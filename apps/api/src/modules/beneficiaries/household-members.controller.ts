@@ -6,7 +6,6 @@ import type {
   PageQuery as PageQueryInput,
   UpdateHouseholdMemberInput as UpdateHouseholdMemberBody,
 } from '@ccas/shared';
-import { z } from 'zod';
 import { Requires } from '../../auth/access.decorator';
 import { IdPipe } from '../../common/id.pipe';
 import { responseOf } from '../../common/openapi';
