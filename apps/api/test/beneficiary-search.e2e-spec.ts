@@ -124,4 +124,24 @@ describe('search', () => {
     expect((await search({ q: 'lefevre' }, other.agent)).items).toEqual([]);
     expect((await search({}, other.agent)).items).toEqual([]);
   });
+
+  it('runs its owner-rights search function inside the transaction’s tenant only', async () => {
+    const searchAs = async (tenantId: string | null) => {
+      const client = await t.appRole.connect();
+      try {
+        await client.query('BEGIN');
+        if (tenantId) await client.query("SELECT set_config('app.tenant_id', $1, true)", [tenantId]);
+        const { rows } = await client.query(
+          "SELECT id FROM app_search_beneficiaries('{hélène}', NULL, NULL, NULL, NULL, NULL, NULL, 0, 100)",
+        );
+        await client.query('ROLLBACK');
+        return rows.map((row: { id: string }) => row.id);
+      } finally {
+        client.release();
+      }
+    };
+    expect((await searchAs(team.tenantId)).sort()).toEqual([files.helene.id, files.heleneLefort.id].sort());
+    expect(await searchAs((await createTeam(t)).tenantId)).toEqual([]);
+    expect(await searchAs(null)).toEqual([]);
+  });
 });

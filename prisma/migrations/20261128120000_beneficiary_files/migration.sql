@@ -76,7 +76,8 @@ CREATE TABLE beneficiaries (
 CREATE INDEX beneficiaries_search_name_idx ON beneficiaries USING gin (tenant_id, search_name gin_trgm_ops);
 CREATE INDEX beneficiaries_tenant_id_search_name_id_idx ON beneficiaries (tenant_id, search_name, id);
 CREATE INDEX beneficiaries_tenant_id_birth_date_idx ON beneficiaries (tenant_id, birth_date);
-CREATE INDEX beneficiaries_tenant_id_phone_digits_idx ON beneficiaries (tenant_id, phone_digits);
+-- text_pattern_ops: phone prefixes are LIKE '0612%' whatever the database collation.
+CREATE INDEX beneficiaries_tenant_id_phone_digits_idx ON beneficiaries (tenant_id, phone_digits text_pattern_ops);
 CREATE INDEX beneficiaries_tenant_id_site_id_idx ON beneficiaries (tenant_id, site_id);
 
 -- File numbers are sequential per tenant; the row lock on the counter serialises concurrent creations.
@@ -91,6 +92,64 @@ BEGIN
 END $$;
 CREATE TRIGGER beneficiaries_file_number BEFORE INSERT ON beneficiaries
   FOR EACH ROW EXECUTE FUNCTION app_assign_file_number();
+
+-- The file search. Row-level security evaluates its policy before any condition whose operator is
+-- not LEAKPROOF, and LIKE and pg_trgm's operators are not: under RLS the trigram index would never be
+-- used. So the search runs as the owner, confined to the transaction's tenant by its own filter
+-- (never by an argument), and returns only ids and ranks; the API then reads the rows under RLS.
+-- Words become literals of a dynamic query so that each can use the index.
+CREATE FUNCTION app_search_beneficiaries(
+  words text[], birth date, phone_prefix text, file_no integer,
+  status_filter text, site_filter uuid, referent_filter uuid, skip integer, take integer
+) RETURNS TABLE (id uuid, rank real)
+  LANGUAGE plpgsql STABLE SECURITY DEFINER
+  SET search_path = public, pg_temp
+  SET pg_trgm.word_similarity_threshold = 0.5
+  AS $$
+DECLARE
+  tenant uuid := app_current_tenant();
+  conditions text := 'b.tenant_id = $1';
+  score text := '0';
+  word text;
+  key text;
+  pattern text;
+  first boolean := true;
+BEGIN
+  IF tenant IS NULL THEN
+    RETURN;
+  END IF;
+  FOREACH word IN ARRAY coalesce(words, '{}') LOOP
+    key := app_search_key(word);
+    pattern := replace(replace(replace(key, '\', '\\'), '%', '\%'), '_', '\_');
+    IF length(key) < 4 THEN
+      -- A few letters are the start of a word ("ber" for Bernard), not a fuzzy match.
+      conditions := conditions || format(' AND (b.search_name LIKE %L OR b.search_name LIKE %L)', pattern || '%', '% ' || pattern || '%');
+    ELSE
+      -- As typed anywhere in the names, or close to one of their words (typos).
+      conditions := conditions || format(' AND (b.search_name LIKE %L OR %L <%% b.search_name)', '%' || pattern || '%', key);
+    END IF;
+    -- Rank: closeness, +1 when found as typed, +1 when the names start with the first word.
+    score := score || format(' + word_similarity(%L, b.search_name) + (b.search_name LIKE %L)::int', key, '%' || pattern || '%');
+    IF first THEN
+      score := score || format(' + (b.search_name LIKE %L)::int', pattern || '%');
+      first := false;
+    END IF;
+  END LOOP;
+  IF birth IS NOT NULL THEN conditions := conditions || ' AND b.birth_date = $2'; END IF;
+  IF phone_prefix IS NOT NULL THEN conditions := conditions || ' AND b.phone_digits LIKE $3'; END IF;
+  IF file_no IS NOT NULL THEN conditions := conditions || ' AND b.file_number = $4'; END IF;
+  IF status_filter IS NOT NULL THEN conditions := conditions || ' AND b.status = $5'; END IF;
+  IF site_filter IS NOT NULL THEN conditions := conditions || ' AND b.site_id = $6'; END IF;
+  IF referent_filter IS NOT NULL THEN
+    conditions := conditions || ' AND EXISTS (SELECT 1 FROM beneficiary_referents r WHERE r.tenant_id = b.tenant_id'
+                             || ' AND r.beneficiary_id = b.id AND r.membership_id = $7)';
+  END IF;
+  RETURN QUERY EXECUTE format(
+    'SELECT b.id, (%s)::real AS rank FROM beneficiaries b WHERE %s ORDER BY rank DESC, b.search_name, b.id LIMIT $8 OFFSET $9',
+    score, conditions)
+  USING tenant, birth, phone_prefix || '%', file_no, status_filter, site_filter, referent_filter, take, skip;
+END $$;
+REVOKE ALL ON FUNCTION app_search_beneficiaries(text[], date, text, integer, text, uuid, uuid, integer, integer) FROM PUBLIC;
 
 CREATE TABLE beneficiary_referents (
   tenant_id      uuid NOT NULL,
@@ -195,3 +254,4 @@ GRANT SELECT, INSERT, UPDATE ON beneficiaries, interviews TO ccas_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON beneficiary_referents, household_members, interview_notes TO ccas_app;
 -- History is append-only for the API.
 GRANT SELECT, INSERT ON interview_revisions TO ccas_app;
+GRANT EXECUTE ON FUNCTION app_search_beneficiaries(text[], date, text, integer, text, uuid, uuid, integer, integer) TO ccas_app;

@@ -22,7 +22,7 @@ import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { currentRequest } from '../../common/request-context';
 import type { Prisma } from '../../generated/prisma/client';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
-import { beneficiaryInclude, fromIsoDate, toBeneficiary, toIsoDate, toPersonRef, toSummary } from './beneficiary.mapper';
+import { beneficiaryInclude, fromIsoDate, summarySelect, toBeneficiary, toIsoDate, toPersonRef, toSummary } from './beneficiary.mapper';
 import { BeneficiariesRepository } from './beneficiaries.repository';
 import { fileEvent, requireFile, staleVersion } from './file-access';
 import { parseSearchTerms } from './search-terms';
@@ -54,29 +54,15 @@ export class BeneficiariesService {
     const offset = query.cursor ? decodeCursor(query.cursor, isOffsetCursor).offset : 0;
     const referentId = query.referent === 'me' ? user.membershipId : query.referent;
     return this.db.transaction(async (tx) => {
-      const rows = await this.repository.search(
-        tx,
-        user.tenantId,
-        terms,
-        { status: query.status, siteId: query.siteId, referentId },
-        offset,
-        query.limit + 1,
-      );
-      const found = rows.slice(0, query.limit);
-      const referents = await tx.beneficiaryReferent.findMany({
-        where: { beneficiaryId: { in: found.map((row) => row.id) } },
-        orderBy: { assignedAt: 'asc' },
-        select: { beneficiaryId: true, membership: { select: { id: true, firstName: true, lastName: true } } },
-      });
+      const ids = await this.repository.search(tx, terms, { status: query.status, siteId: query.siteId, referentId }, offset, query.limit + 1);
+      const found = ids.slice(0, query.limit);
+      const rows = await tx.beneficiary.findMany({ where: { id: { in: found } }, select: summarySelect });
+      const byId = new Map(rows.map((row) => [row.id, row]));
       await this.audit.record(tx, { action: 'read', entityType: 'beneficiary', details: { target: 'search', results: found.length } });
       return {
-        items: found.map((row) =>
-          toSummary(
-            row,
-            referents.filter((referent) => referent.beneficiaryId === row.id).map((referent) => toPersonRef(referent.membership)),
-          ),
-        ),
-        nextCursor: rows.length > query.limit ? encodeCursor({ offset: offset + query.limit }) : null,
+        // Rows are read under row-level security, in the order the search ranked them.
+        items: found.flatMap((id) => (byId.has(id) ? [toSummary(byId.get(id)!)] : [])),
+        nextCursor: ids.length > query.limit ? encodeCursor({ offset: offset + query.limit }) : null,
       };
     });
   }
@@ -89,7 +75,7 @@ export class BeneficiariesService {
       if (input.siteId) await this.requireSite(tx, input.siteId);
       if (identity.birthDate && !input.ignoreDuplicates) {
         const names = [identity.lastName, identity.firstName, identity.birthName, identity.alias].filter((name): name is string => !!name);
-        const duplicates = await this.repository.findLikelyDuplicates(tx, user.tenantId, identity.birthDate, names);
+        const duplicates = await this.repository.findLikelyDuplicates(tx, identity.birthDate, names);
         if (duplicates.length) {
           throw new ConflictException({
             type: PROBLEM_TYPES.possibleDuplicates,

@@ -86,34 +86,28 @@ export function toBeneficiary(row: BeneficiaryRow, withSocialData: boolean): Ben
   };
 }
 
-export function toSummary(
-  row: {
-    id: string;
-    file_number: number;
-    last_name: string | null;
-    first_name: string | null;
-    birth_name: string | null;
-    alias: string | null;
-    birth_date: Date | null;
-    phone: string | null;
-    city: string | null;
-    status: BeneficiarySummary['status'];
-    last_contact_at: Date | null;
-  },
-  referents: PersonRef[],
-): BeneficiarySummary {
+/** What a search result shows: identity and contact only, what the front desk may see. */
+export const summarySelect = {
+  id: true,
+  fileNumber: true,
+  lastName: true,
+  firstName: true,
+  birthName: true,
+  alias: true,
+  birthDate: true,
+  phone: true,
+  city: true,
+  status: true,
+  lastContactAt: true,
+  referents: referentsInclude,
+} as const satisfies Prisma.BeneficiarySelect;
+
+export function toSummary(row: Prisma.BeneficiaryGetPayload<{ select: typeof summarySelect }>): BeneficiarySummary {
   return {
-    id: row.id,
-    fileNumber: row.file_number,
-    lastName: row.last_name,
-    firstName: row.first_name,
-    birthName: row.birth_name,
-    alias: row.alias,
-    birthDate: toIsoDate(row.birth_date),
-    phone: row.phone,
-    city: row.city,
-    status: row.status,
-    lastContactAt: row.last_contact_at?.toISOString() ?? null,
-    referents,
+    ...row,
+    status: row.status as BeneficiarySummary['status'],
+    birthDate: toIsoDate(row.birthDate),
+    lastContactAt: row.lastContactAt?.toISOString() ?? null,
+    referents: row.referents.map((referent) => toPersonRef(referent.membership)),
   };
 }
