@@ -1,5 +1,10 @@
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import '@mantine/notifications/styles.css';
+import 'dayjs/locale/fr';
 import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -23,7 +28,12 @@ const root = createRoot(document.getElementById('root')!);
 const render = (node: React.ReactNode) =>
   root.render(
     <StrictMode>
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>{node}</MantineProvider>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+        <DatesProvider settings={{ locale: 'fr', firstDayOfWeek: 1 }}>
+          <Notifications position="top-right" />
+          {node}
+        </DatesProvider>
+      </MantineProvider>
     </StrictMode>,
   );
 

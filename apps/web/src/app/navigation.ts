@@ -12,7 +12,7 @@ export interface NavigationEntry {
 /** The main navigation, filtered by the member's permissions (the same map the API enforces). */
 export const NAVIGATION: NavigationEntry[] = [
   { path: '/', label: 'Accueil', anyOf: [] },
-  { path: '/personnes', label: 'Personnes accompagnées', anyOf: ['beneficiary:search'], comingSoon: true },
+  { path: '/personnes', label: 'Personnes accompagnées', anyOf: ['beneficiary:search'] },
   { path: '/agenda', label: 'Agenda', anyOf: ['appointment:read'], comingSoon: true },
   { path: '/demarches', label: 'Démarches', anyOf: ['procedure:read', 'procedure:write-orientation'], comingSoon: true },
   { path: '/tableau-de-bord', label: 'Tableau de bord', anyOf: ['dashboard:read', 'dashboard:personal'], comingSoon: true },

@@ -4,7 +4,7 @@ import { useMe } from '../features/me/api/get-me';
 import type { NavigationEntry } from './navigation';
 
 /** Pages a member may not use say so; the API refuses the data anyway. */
-export function RequireAccess({ entry, children }: { entry: NavigationEntry; children: ReactNode }) {
+export function RequireAccess({ entry, children }: { entry: Pick<NavigationEntry, 'anyOf'>; children: ReactNode }) {
   const { data: user } = useMe();
   const allowed = entry.anyOf.length === 0 || entry.anyOf.some((p) => user?.permissions.includes(p));
   if (allowed) return children;

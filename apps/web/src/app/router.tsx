@@ -1,3 +1,5 @@
+import type { Permission } from '@ccas/shared';
+import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './app-layout';
 import { NAVIGATION } from './navigation';
@@ -6,6 +8,35 @@ import { PageTitle } from '../components/page-title';
 
 const lazyHome = async () => ({ Component: (await import('../features/home/routes/home-page')).HomePage });
 
+/** A lazily loaded page, shown only to members holding one of the permissions. */
+const guarded =
+  (anyOf: Permission[], load: () => Promise<ComponentType>) =>
+  async (): Promise<{ Component: ComponentType }> => {
+    const Page = await load();
+    return {
+      Component: () => (
+        <RequireAccess entry={{ anyOf }}>
+          <Page />
+        </RequireAccess>
+      ),
+    };
+  };
+
+const beneficiaryRoutes = [
+  {
+    path: '/personnes',
+    lazy: guarded(['beneficiary:search'], async () => (await import('../features/beneficiaries/routes/beneficiary-search-page')).BeneficiarySearchPage),
+  },
+  {
+    path: '/personnes/nouveau',
+    lazy: guarded(['beneficiary:create'], async () => (await import('../features/beneficiaries/routes/beneficiary-create-page')).BeneficiaryCreatePage),
+  },
+  {
+    path: '/personnes/:id',
+    lazy: guarded(['beneficiary:search'], async () => (await import('../features/beneficiaries/routes/beneficiary-file-page')).BeneficiaryFilePage),
+  },
+];
+
 export const router = createBrowserRouter([
   {
     element: <AppLayout />,
@@ -13,6 +44,7 @@ export const router = createBrowserRouter([
     HydrateFallback: () => null,
     children: [
       { index: true, lazy: lazyHome },
+      ...beneficiaryRoutes,
       ...NAVIGATION.filter((entry) => entry.comingSoon).map((entry) => ({
         path: entry.path,
         lazy: async () => {

@@ -31,6 +31,7 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
   } catch {
     throw new ApiUnavailableError();
   }
+  if (response.status === 204) return undefined as T;
   if (response.ok) return (await response.json()) as T;
 
   const isProblem = response.headers.get('content-type')?.includes('application/problem+json');
@@ -40,3 +41,24 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
   if (response.status >= 500) throw new ApiUnavailableError();
   throw new ApiError({ type: 'about:blank', title: 'Erreur', status: response.status });
 }
+
+/** A JSON write (POST, PUT, PATCH) through `apiFetch`. */
+export function apiSend<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  return apiFetch<T>(path, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),
+  });
+}
+
+/** A query string from defined, non-empty values only. */
+export function queryString(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** True when the API refused a write because the record changed since it was read. */
+export const isProblem = (error: unknown, type: string): error is ApiError => error instanceof ApiError && error.problem.type === type;

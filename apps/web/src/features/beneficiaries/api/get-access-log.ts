@@ -1,0 +1,23 @@
+import { AccessLogEntry, page, type Page } from '@ccas/shared';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { apiFetch, queryString } from '../../../lib/api-client';
+import { beneficiaryKeys } from './keys';
+
+const AccessLogPage = page(AccessLogEntry);
+const PAGE_SIZE = 50;
+
+/** GET /beneficiaries/:id/access-log: who opened or changed the file, newest first (managers). */
+export const getAccessLog = async (id: string, cursor?: string, signal?: AbortSignal): Promise<Page<AccessLogEntry>> =>
+  AccessLogPage.parse(
+    await apiFetch<unknown>(`/beneficiaries/${encodeURIComponent(id)}/access-log${queryString({ limit: PAGE_SIZE, cursor })}`, { signal }),
+  );
+
+export const accessLogQueryOptions = (id: string) =>
+  infiniteQueryOptions({
+    queryKey: beneficiaryKeys.accessLog(id),
+    queryFn: ({ pageParam, signal }) => getAccessLog(id, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+export const useAccessLog = (id: string, enabled = true) => useInfiniteQuery({ ...accessLogQueryOptions(id), enabled });

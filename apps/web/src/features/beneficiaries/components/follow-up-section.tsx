@@ -1,0 +1,104 @@
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { type Beneficiary, BENEFICIARY_STATUS_LABELS, type BeneficiaryFollowUp, ORIGIN_LABELS, UpdateFollowUpInput } from '@ccas/shared';
+import { useState } from 'react';
+import { DateField } from '../../../components/date-field';
+import { FieldList } from '../../../components/field-list';
+import { formatDate, todayInParis } from '../../../lib/dates';
+import { focusFirstError, textOrNull, validateWith } from '../../../lib/forms';
+import { useSites } from '../../sites/api/list-sites';
+import { BeneficiaryStatusBadge } from './beneficiary-status-badge';
+import { type CloseReason, EditableSection } from './editable-section';
+import { SectionForm, useSectionSave } from './section-form';
+
+type FollowUp = NonNullable<Beneficiary['followUp']>;
+
+export function FollowUpSection({ beneficiary, followUp, canEdit }: { beneficiary: Beneficiary; followUp: FollowUp; canEdit: boolean }) {
+  const origin = followUp.origin ? ORIGIN_LABELS[followUp.origin] : null;
+  const consent = followUp.consentDate
+    ? `Recueilli le ${formatDate(followUp.consentDate)}${followUp.consentRecordedBy ? ` par ${followUp.consentRecordedBy.name}` : ''}`
+    : 'Non recueilli';
+  return (
+    <EditableSection
+      title="Suivi"
+      canEdit={canEdit}
+      view={
+        <FieldList
+          items={[
+            { label: 'Statut du dossier', value: <BeneficiaryStatusBadge status={followUp.status} /> },
+            { label: 'Site', value: beneficiary.site?.name },
+            { label: 'Origine de la demande', value: origin && [origin, followUp.originDetail].filter(Boolean).join(' — ') },
+            { label: 'Consentement au traitement des données', value: consent },
+          ]}
+        />
+      }
+      renderForm={(close) => <FollowUpForm beneficiary={beneficiary} followUp={followUp} close={close} />}
+    />
+  );
+}
+
+interface FollowUpValues {
+  status: BeneficiaryFollowUp['status'];
+  siteId: string | null;
+  origin: BeneficiaryFollowUp['origin'];
+  originDetail: string;
+  consentDate: string | null;
+}
+
+function FollowUpForm(props: { beneficiary: Beneficiary; followUp: FollowUp; close: (reason: CloseReason) => void }) {
+  const { beneficiary, followUp, close } = props;
+  const sites = useSites();
+  const [version] = useState(beneficiary.version);
+  const toInput = (values: FollowUpValues) => ({ version, ...values, originDetail: textOrNull(values.originDetail) });
+  const form = useForm<FollowUpValues>({
+    initialValues: {
+      status: followUp.status,
+      siteId: followUp.siteId,
+      origin: followUp.origin,
+      originDetail: followUp.originDetail ?? '',
+      consentDate: followUp.consentDate,
+    },
+    validate: validateWith<FollowUpValues>(UpdateFollowUpInput, { toInput, messages: { status: 'Choisissez le statut du dossier.' } }),
+  });
+  const { save, mutation } = useSectionSave(beneficiary.id, 'follow-up', close);
+  const siteOptions = (sites.data ?? []).map((site) => ({ value: site.id, label: site.name }));
+  // The file's current site stays selectable even if the list has not loaded yet.
+  if (beneficiary.site && !siteOptions.some((option) => option.value === beneficiary.site!.id)) {
+    siteOptions.push({ value: beneficiary.site.id, label: beneficiary.site.name });
+  }
+
+  return (
+    <SectionForm
+      onSubmit={form.onSubmit((values) => save(UpdateFollowUpInput.parse(toInput(values)), form.setErrors), focusFirstError)}
+      onCancel={() => close('cancelled')}
+      saving={mutation.isPending}
+      error={mutation.error}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <Select
+          label="Statut du dossier"
+          data={Object.entries(BENEFICIARY_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+          allowDeselect={false}
+          autoFocus
+          {...form.getInputProps('status')}
+        />
+        <Select label="Site" placeholder="Aucun site" data={siteOptions} clearable {...form.getInputProps('siteId')} />
+        <Select
+          label="Origine de la demande"
+          placeholder="Non renseignée"
+          data={Object.entries(ORIGIN_LABELS).map(([value, label]) => ({ value, label }))}
+          clearable
+          {...form.getInputProps('origin')}
+        />
+        <TextInput label="Précisions sur l'origine" description="Par exemple, le partenaire qui a orienté" autoComplete="off" maxLength={300} {...form.getInputProps('originDetail')} />
+        <DateField
+          label="Consentement au traitement des données recueilli le"
+          description="Votre nom sera enregistré comme personne l'ayant recueilli."
+          maxDate={todayInParis()}
+          minDate="1900-01-01"
+          {...form.getInputProps('consentDate')}
+        />
+      </SimpleGrid>
+    </SectionForm>
+  );
+}
