@@ -1,0 +1,522 @@
+/**
+ * `npm run bench:search`: latency and throughput of the beneficiary search on 100 000 files in one
+ * tenant. Starts its own PostgreSQL (embedded, in a temporary folder; or a `<db>_bench` database next
+ * to DATABASE_URL's), migrates and seeds it, starts the built API (apps/api/dist/main.js) as a child
+ * process with a local JWKS, loads each query with autocannon and prints a table (docs/benchmarks.md).
+ *
+ * Options (flag or environment variable):
+ *   --duration <s>     BENCH_DURATION     seconds of load per query and concurrency (default 10)
+ *   --warmup <s>       BENCH_WARMUP       seconds of warm-up before each, not measured (default 1)
+ *   --connections <n>  BENCH_CONNECTIONS  concurrent connections, a comma-separated list (default 1,10):
+ *                                         1 gives a query's own latency, 10 a busy CCAS's throughput
+ *   --files <n>        BENCH_FILES        beneficiary files in the bench tenant (default 100000)
+ *   --explain <mode>   BENCH_EXPLAIN      auto (plans of the queries over target), always, never
+ *   --json <path>      BENCH_JSON         also write the figures as JSON
+ *   DATABASE_URL       owner URL of an existing PostgreSQL: uses (drops, recreates) `<db>_bench`
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { APP_ROLE, dropDatabase } from '../../packages/devstack/src/database';
+import { prepareDatabase } from '../../packages/devstack/src/database-setup';
+import { repoRoot } from '../../packages/devstack/src/paths';
+import { startEmbeddedPostgres } from '../../packages/devstack/src/postgres';
+import { postgresCpuMs, postmasterPid, processCpuMs } from './cpu';
+import { BenchIssuer } from './issuer';
+import { runLoad, stopLoad, type LoadResult } from './load';
+import { seedBench, type BenchAgent } from './seed';
+
+const TARGET_P95_MS = 50;
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string' },
+    warmup: { type: 'string' },
+    connections: { type: 'string' },
+    files: { type: 'string' },
+    explain: { type: 'string' },
+    json: { type: 'string' },
+  },
+});
+const env = process.env;
+const settings = {
+  durationSeconds: Number(args.duration ?? env.BENCH_DURATION ?? 10),
+  warmupSeconds: Number(args.warmup ?? env.BENCH_WARMUP ?? 1),
+  connections: (args.connections ?? env.BENCH_CONNECTIONS ?? '1,10').split(',').map(Number),
+  files: Number(args.files ?? env.BENCH_FILES ?? 100_000),
+  explain: (args.explain ?? env.BENCH_EXPLAIN ?? 'auto') as 'auto' | 'always' | 'never',
+  json: args.json ?? env.BENCH_JSON,
+};
+for (const [name, value] of Object.entries(settings)) {
+  if (typeof value === 'number' && !(Number.isInteger(value) && value >= (name === 'warmupSeconds' ? 0 : 1))) {
+    throw new Error(`invalid ${name}: ${value}`);
+  }
+}
+if (!settings.connections.every((n) => Number.isInteger(n) && n >= 1)) throw new Error('--connections: a list of positive integers');
+if (!['auto', 'always', 'never'].includes(settings.explain)) throw new Error('--explain must be auto, always or never');
+
+interface Scenario {
+  name: string;
+  path: string;
+  authenticated: boolean;
+  search: boolean;
+}
+
+interface Measured extends Scenario {
+  status: number;
+  items: number | undefined;
+  /** By number of connections; empty when the query was not measured. */
+  results: Map<number, Run>;
+}
+
+interface Run extends LoadResult {
+  /** CPU time of the API process per 2xx response (Linux). */
+  apiCpuMs: number | undefined;
+  /** CPU time of the PostgreSQL server per 2xx response (embedded cluster on Linux). */
+  postgresCpuMs: number | undefined;
+}
+
+const log = (line: string) => console.log(line);
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+// Everything started here, stopped in reverse order on success, error and Ctrl-C.
+const cleanups: { label: string; run: () => Promise<void> }[] = [];
+// Synchronous fallbacks for an exit that skipped the cleanup (e.g. a crash): kill what still runs.
+const lastResort = new Map<string, () => void>();
+let cleaning: Promise<void> | undefined;
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    stopLoad();
+    for (const { label, run } of cleanups.reverse()) {
+      try {
+        await run();
+        lastResort.delete(label);
+      } catch (error) {
+        console.error(`cleanup (${label}) failed: ${(error as Error).message}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the API and PostgreSQL…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+process.on('uncaughtException', (error) => {
+  console.error(`bench:search crashed: ${error.stack ?? error.message}`);
+  void cleanup().finally(() => process.exit(1));
+});
+process.on('exit', () => {
+  for (const kill of lastResort.values()) {
+    try {
+      kill();
+    } catch {
+      // already gone
+    }
+  }
+});
+// Output piped into a closed reader (e.g. `| head`): keep running and clean up, just stop printing.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const apiMain = path.join(repoRoot, 'apps/api/dist/main.js');
+  if (!fs.existsSync(apiMain)) throw new Error(`${apiMain} is missing: run npm run build -w @ccas/api first`);
+
+  // 1. PostgreSQL, migrated.
+  let phase = performance.now();
+  const database = await startDatabase();
+  log(`PostgreSQL ready and migrated (${seconds(phase)})`);
+
+  // 2. The bench tenant.
+  phase = performance.now();
+  log(`Seeding ${settings.files.toLocaleString('en-US')} beneficiary files…`);
+  const seed = await seedBench(database.ownerUrl, settings.files, (line) => log(line));
+  log(`Seeded ${seed.files.toLocaleString('en-US')} files, ${seed.referents.toLocaleString('en-US')} referent links (${seconds(phase)})`);
+
+  // 3. The API, as a separate process, trusting our JWKS.
+  const issuer = await BenchIssuer.start();
+  cleanups.push({ label: 'JWKS server', run: () => issuer.close() });
+  let api = await startApi(apiMain, database.appUrl, issuer);
+  const agent = seed.agents[0];
+  const token = await issuer.tokenFor({ subject: subjectOf(agent), email: agent.email });
+  const auth = { authorization: `Bearer ${token}` };
+  const me = await fetchJson(`${api.url}/api/v1/me`, auth);
+  if (me.status !== 200) throw new Error(`GET /api/v1/me answered ${me.status}: ${JSON.stringify(me.body)}`);
+  const meBody = me.body as { firstName: string; lastName: string; roles: string[]; tenant: { name: string }; permissions: string[] };
+  log(`Authenticated as ${meBody.firstName} ${meBody.lastName} (${meBody.roles.join(', ')}) in ${meBody.tenant.name}`);
+  if (!meBody.permissions.includes('beneficiary:search')) throw new Error('the bench agent lacks beneficiary:search');
+
+  // 4. The queries.
+  const referent = seed.agents[1];
+  const search = (query: string) => `/api/v1/beneficiaries?${new URLSearchParams({ ...(query ? { q: query } : {}), limit: '20' })}`;
+  const scenarios: Scenario[] = [
+    { name: 'GET /api/health (baseline)', path: '/api/health', authenticated: false, search: false },
+    { name: 'GET /api/v1/me (authenticated baseline)', path: '/api/v1/me', authenticated: true, search: false },
+    { name: 'q=lefevbre (misspelled, accented)', path: search('lefevbre'), authenticated: true, search: true },
+    { name: 'q=helene martin', path: search('helene martin'), authenticated: true, search: true },
+    { name: 'q=Dubois Béatrice (name + first name)', path: search('Dubois Béatrice'), authenticated: true, search: true },
+    { name: 'q=ber (3-letter prefix)', path: search('ber'), authenticated: true, search: true },
+    { name: 'q=14/03/1985 (birth date)', path: search('14/03/1985'), authenticated: true, search: true },
+    { name: 'q=06 12 (phone prefix)', path: search('06 12'), authenticated: true, search: true },
+    { name: 'q=D00042 (file number)', path: search('D00042'), authenticated: true, search: true },
+    { name: 'referent=<agent> (filter only)', path: `/api/v1/beneficiaries?referent=${referent.id}&limit=20`, authenticated: true, search: true },
+    { name: 'status=ACTIVE (filter only)', path: '/api/v1/beneficiaries?status=ACTIVE&limit=20', authenticated: true, search: true },
+  ];
+
+  log(
+    `\nLoad: ${settings.connections.join(' then ')} connection(s), ${settings.warmupSeconds} s warm-up + ` +
+      `${settings.durationSeconds} s each; load average ${loadAverage()}`,
+  );
+  const measured: Measured[] = [];
+  let searchAvailable = true;
+  for (const scenario of scenarios) {
+    const url = `${api.url}${scenario.path}`;
+    const headers = scenario.authenticated ? auth : undefined;
+    const probe = await fetchJson(url, headers);
+    const items = Array.isArray((probe.body as { items?: unknown[] })?.items) ? (probe.body as { items: unknown[] }).items.length : undefined;
+    const entry: Measured = { ...scenario, status: probe.status, items, results: new Map() };
+    measured.push(entry);
+    if (scenario.search && (probe.status === 404 || probe.status === 405)) {
+      if (searchAvailable) log(`GET /api/v1/beneficiaries answered ${probe.status}: the search endpoint is not there yet; skipping the search queries`);
+      searchAvailable = false;
+      continue;
+    }
+    if (probe.status !== 200) {
+      log(`${scenario.name}: answered ${probe.status} ${JSON.stringify(probe.body).slice(0, 300)}; not measured`);
+      continue;
+    }
+    for (const connections of settings.connections) {
+      if (settings.warmupSeconds > 0) await runLoad({ url, headers, connections, durationSeconds: settings.warmupSeconds });
+      const cpuBefore = { api: processCpuMs(api.pid), postgres: postgresCpuMs(database.postmasterPid) };
+      const load = await runLoad({ url, headers, connections, durationSeconds: settings.durationSeconds });
+      const perRequest = (after: number | undefined, before: number | undefined) =>
+        after === undefined || before === undefined || load.requests === 0 ? undefined : (after - before) / load.requests;
+      const result: Run = {
+        ...load,
+        apiCpuMs: perRequest(processCpuMs(api.pid), cpuBefore.api),
+        postgresCpuMs: perRequest(postgresCpuMs(database.postmasterPid), cpuBefore.postgres),
+      };
+      entry.results.set(connections, result);
+      log(
+        `${scenario.name.padEnd(42)} c=${String(connections).padEnd(3)} items ${String(items ?? '-').padStart(3)}  ` +
+          `median ${fmt(result.medianMs).padStart(5)} ms  p95 ${fmt(result.p95Ms).padStart(5)} ms  ` +
+          `${String(Math.round(result.requestsPerSecond)).padStart(5)} req/s  ` +
+          `CPU/request: API ${fmt(result.apiCpuMs)} ms, PostgreSQL ${fmt(result.postgresCpuMs)} ms${failures(result)}`,
+      );
+    }
+  }
+  log(`Load average after the runs: ${loadAverage()}`);
+
+  for (const connections of settings.connections) printTable(measured, connections);
+
+  // 5. Plans of the slow queries, as the API's own SQL ran them (auto_explain, embedded cluster only).
+  const latencyLevel = Math.min(...settings.connections);
+  const slow = measured.filter((m) => {
+    const result = m.results.get(latencyLevel);
+    return m.search && result && (settings.explain === 'always' || result.p95Ms >= TARGET_P95_MS);
+  });
+  if (settings.explain !== 'never' && slow.length > 0) {
+    if (!database.serverLog) {
+      log('\nQuery plans are captured from the embedded cluster\'s log only: unset DATABASE_URL to get them.');
+    } else {
+      await api.stop();
+      await enableAutoExplain(database.ownerUrl);
+      api = await startApi(apiMain, database.appUrl, issuer);
+      await capturePlans(api.url, auth, slow, database.serverLog);
+    }
+  }
+
+  if (settings.json) {
+    const report = {
+      date: new Date().toISOString(),
+      machine: { cpus: os.availableParallelism(), cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg() },
+      settings,
+      files: seed.files,
+      referents: seed.referents,
+      results: measured.map(({ name, path: urlPath, status, items, results }) => ({
+        name,
+        path: urlPath,
+        status,
+        items,
+        byConnections: Object.fromEntries(results),
+      })),
+    };
+    fs.writeFileSync(settings.json, `${JSON.stringify(report, null, 2)}\n`);
+    log(`Figures written to ${settings.json}`);
+  }
+  log(`\nDone in ${seconds(startedAt)}`);
+}
+
+interface BenchDatabase {
+  ownerUrl: string;
+  appUrl: string;
+  /** Set when the cluster is ours (embedded): its server log goes to `lines` while that is set. */
+  serverLog: { lines: string[] | undefined } | undefined;
+  postmasterPid: number | undefined;
+}
+
+async function startDatabase(): Promise<BenchDatabase> {
+  if (env.DATABASE_URL) {
+    const url = new URL(env.DATABASE_URL);
+    url.pathname = `${url.pathname}_bench`;
+    const ownerUrl = url.toString();
+    if (env.APP_DATABASE_URL) {
+      const appUrl = new URL(env.APP_DATABASE_URL);
+      appUrl.pathname = url.pathname;
+      env.APP_DATABASE_URL = appUrl.toString();
+    }
+    log(`Using ${url.pathname.slice(1)} on ${url.host} (DATABASE_URL); dropping it first`);
+    await dropDatabase(ownerUrl);
+    cleanups.push({ label: 'bench database', run: () => dropDatabase(ownerUrl) });
+    const prepared = await prepareDatabase({ databaseUrl: ownerUrl, dataDir: '', postgresPort: 0, seed: false, log });
+    return { ownerUrl: prepared.ownerUrl, appUrl: prepared.appUrl, serverLog: undefined, postmasterPid: undefined };
+  }
+
+  delete env.APP_DATABASE_URL; // the app role of our own cluster, not of another database
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccas-bench-'));
+  fs.chmodSync(dataDir, 0o755); // the postgres OS user (when running as root) must reach the cluster folder
+  cleanups.push({ label: 'temporary data folder', run: async () => fs.rmSync(dataDir, { recursive: true, force: true }) });
+  const serverLog: { lines: string[] | undefined } = { lines: undefined };
+  const cluster = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, 'postgres'),
+    port: await freePort(),
+    log: (line) => {
+      if (serverLog.lines) serverLog.lines.push(line);
+      else if (/ERROR|FATAL|PANIC/.test(line) && !cleaning) log(`[postgres] ${line}`);
+    },
+  });
+  cleanups.push({ label: 'PostgreSQL', run: () => cluster.stop() });
+  lastResort.set('PostgreSQL', () => {
+    const pid = Number(fs.readFileSync(path.join(cluster.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    process.kill(pid, 'SIGINT'); // fast shutdown
+  });
+  log(`Embedded PostgreSQL on port ${cluster.port}, data in ${cluster.dataDir}`);
+  const prepared = await prepareDatabase({
+    databaseUrl: cluster.url('ccas_bench'),
+    dataDir,
+    postgresPort: cluster.port,
+    seed: false,
+    log,
+  });
+  return { ownerUrl: prepared.ownerUrl, appUrl: prepared.appUrl, serverLog, postmasterPid: postmasterPid(cluster.dataDir) };
+}
+
+interface RunningApi {
+  url: string;
+  pid: number | undefined;
+  stop(): Promise<void>;
+}
+
+async function startApi(apiMain: string, appUrl: string, issuer: BenchIssuer): Promise<RunningApi> {
+  const port = await freePort();
+  // e.g. BENCH_API_NODE_ARGS="--prof --logfile=/tmp/api-v8.log --no-logfile-per-isolate" to profile the API.
+  const nodeArgs = env.BENCH_API_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, apiMain], {
+    cwd: repoRoot,
+    env: {
+      ...env,
+      NODE_ENV: 'production',
+      APP_DATABASE_URL: appUrl,
+      API_PORT: String(port),
+      API_HOST: '127.0.0.1',
+      OIDC_ISSUER: issuer.issuer,
+      OIDC_JWKS_URL: issuer.jwksUrl,
+      OIDC_AUDIENCE: 'ccas-api',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const forward = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) log(`[api] ${line}`);
+  };
+  child.stdout.on('data', forward);
+  child.stderr.on('data', forward);
+  const stop = () => terminate(child);
+  const entry = { label: `API (pid ${child.pid})`, run: stop };
+  cleanups.push(entry);
+  lastResort.set(entry.label, () => child.kill('SIGKILL'));
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/api/health`, child);
+  log(`API (pid ${child.pid}) ready on ${url}`);
+  return {
+    url,
+    pid: child.pid,
+    stop: async () => {
+      await stop();
+      cleanups.splice(cleanups.indexOf(entry), 1);
+      lastResort.delete(entry.label);
+    },
+  };
+}
+
+/** Logs the plan of every statement of the API's database role, with actual rows, times and buffers. */
+async function enableAutoExplain(ownerUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ db: string }>('SELECT current_database() AS db');
+    const target = `ROLE ${APP_ROLE} IN DATABASE ${client.escapeIdentifier(rows[0].db)}`;
+    for (const statement of [
+      "SET session_preload_libraries = 'auto_explain'",
+      'SET auto_explain.log_min_duration = 0',
+      'SET auto_explain.log_analyze = on',
+      'SET auto_explain.log_buffers = on',
+      'SET auto_explain.log_settings = on',
+    ]) {
+      await client.query(`ALTER ${target} ${statement}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function capturePlans(apiUrl: string, auth: Record<string, string>, slow: Measured[], serverLog: { lines: string[] | undefined }): Promise<void> {
+  log(`\nEXPLAIN ANALYZE of the search SQL (auto_explain, warm cache, one request at a time):`);
+  for (const scenario of slow) {
+    await fetchJson(`${apiUrl}${scenario.path}`, auth); // warm-up: caches, prepared statements
+    const lines: string[] = [];
+    serverLog.lines = lines;
+    const started = performance.now();
+    const response = await fetchJson(`${apiUrl}${scenario.path}`, auth);
+    const elapsed = performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 300)); // let the server log arrive
+    serverLog.lines = undefined;
+    // Entries without query text are SQL functions evaluated while planning (app_search_key of a constant).
+    const all = splitPlans(lines).filter((plan) => !/Query Text:\s*\n(Query Parameters|\S)/.test(plan));
+    const sqlMs = all.reduce((sum, plan) => sum + Number(/^-- duration ([\d.]+) ms/.exec(plan)?.[1] ?? 0), 0);
+    log(
+      `\n### ${scenario.name} — ${scenario.path} — HTTP ${response.status} in ${fmt(elapsed)} ms under auto_explain ` +
+        `(${all.length} planned statements (BEGIN and COMMIT not counted), ${fmt(sqlMs)} ms of SQL in total)`,
+    );
+    for (const plan of all) {
+      const text = /Query Text:([\s\S]*?)\n(?:Query Parameters|\S)/.exec(plan)?.[1] ?? '';
+      log(`  ${/^-- duration ([\d.]+ ms)/.exec(plan)?.[1].padStart(10)}  ${text.replace(/\s+/g, ' ').trim().slice(0, 110)}`);
+    }
+    const plans = all.filter((plan) => /FROM\s+"?(public"?\.)?"?beneficiar/i.test(plan));
+    if (plans.length === 0) log('(no statement on beneficiaries was logged)');
+    for (const plan of plans) log(plan);
+  }
+}
+
+/** Server log lines → one text per `duration: … plan:` entry, without the line prefixes. */
+function splitPlans(lines: string[]): string[] {
+  const plans: string[] = [];
+  for (const line of lines) {
+    const header = /LOG:\s+duration: ([\d.]+ ms)\s+plan:/.exec(line);
+    if (header) plans.push(`-- duration ${header[1]}`);
+    else if (plans.length > 0 && !/^\S+ \S+ \S+ \[\d+\] /.test(line)) plans[plans.length - 1] += `\n${line.replace(/^\t/, '')}`;
+  }
+  return plans;
+}
+
+function printTable(measured: Measured[], connections: number): void {
+  const baseline = measured.find((m) => m.path === '/api/health')?.results.get(connections)?.requestsPerSecond;
+  log(`\n${connections} connection${connections > 1 ? 's' : ''}:\n`);
+  log('| Query | Items | Median (ms) | p95 (ms) | p99 (ms) | Requests/s | vs /api/health | p95 < 50 ms | CPU/req API (ms) | CPU/req PostgreSQL (ms) |');
+  log('|---|--:|--:|--:|--:|--:|--:|:-:|--:|--:|');
+  for (const m of measured) {
+    const r = m.results.get(connections);
+    if (!r) {
+      log(`| ${m.name} | — | HTTP ${m.status}, not measured | | | | | | | |`);
+      continue;
+    }
+    const ratio = baseline ? `${(r.requestsPerSecond / baseline).toFixed(2)}×` : '—';
+    const verdict = m.search ? (r.p95Ms < TARGET_P95_MS ? 'yes' : '**no**') : '';
+    log(
+      `| ${m.name}${failures(r)} | ${m.items ?? '—'} | ${fmt(r.medianMs)} | ${fmt(r.p95Ms)} | ${fmt(r.p99Ms)} | ` +
+        `${Math.round(r.requestsPerSecond)} | ${ratio} | ${verdict} | ${fmt(r.apiCpuMs)} | ${fmt(r.postgresCpuMs)} |`,
+    );
+  }
+}
+
+function failures(result: Run): string {
+  const codes = Object.entries(result.statusCodes).map(([code, count]) => `${count} × HTTP ${code}`);
+  if (result.errors) codes.push(`${result.errors} errors`);
+  return codes.length ? ` (${codes.join(', ')})` : '';
+}
+
+function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+}
+
+function fmt(ms: number | undefined): string {
+  if (ms === undefined || Number.isNaN(ms)) return '—';
+  return ms < 1 ? ms.toFixed(2) : ms < 10 ? ms.toFixed(1) : ms.toFixed(0);
+}
+
+/** Keycloak would give the user a UUID; any stable subject does, the membership is linked by email. */
+function subjectOf(agent: BenchAgent): string {
+  return `bench-${agent.email}`;
+}
+
+async function fetchJson(url: string, headers?: Record<string, string>): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(url, { headers });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON
+  }
+  return { status: response.status, body };
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the API exited during start-up (${child.exitCode ?? child.signalCode}); see its output above`);
+    }
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the API did not answer on ${url} within ${timeoutMs / 1000} s`);
+}
+
+function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+main()
+  .catch((error: unknown) => {
+    if (cleaning) return; // interrupted: the error is a consequence
+    console.error(`bench:search failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanup());
