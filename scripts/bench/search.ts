@@ -13,6 +13,7 @@
  *   --explain <mode>   BENCH_EXPLAIN      auto (plans of the queries over target), always, never
  *   --json <path>      BENCH_JSON         also write the figures as JSON
  *   DATABASE_URL       owner URL of an existing PostgreSQL: uses (drops, recreates) `<db>_bench`
+ *   BENCH_API_NODE_ARGS extra Node options for the API process (profiling)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -372,6 +373,8 @@ async function enableAutoExplain(ownerUrl: string): Promise<void> {
       'SET auto_explain.log_analyze = on',
       'SET auto_explain.log_buffers = on',
       'SET auto_explain.log_settings = on',
+      // The statements run inside functions too (the search may be a plpgsql function).
+      'SET auto_explain.log_nested_statements = on',
     ]) {
       await client.query(`ALTER ${target} ${statement}`);
     }
@@ -393,16 +396,24 @@ async function capturePlans(apiUrl: string, auth: Record<string, string>, slow: 
     serverLog.lines = undefined;
     // Entries without query text are SQL functions evaluated while planning (app_search_key of a constant).
     const all = splitPlans(lines).filter((plan) => !/Query Text:\s*\n(Query Parameters|\S)/.test(plan));
-    const sqlMs = all.reduce((sum, plan) => sum + Number(/^-- duration ([\d.]+) ms/.exec(plan)?.[1] ?? 0), 0);
+    // Statements run inside functions and triggers (their plan carries the calling context) are
+    // listed indented, and not counted twice.
+    const nested = (plan: string) => /^(PL\/pgSQL|SQL) function /m.test(plan) || /FROM ONLY .* FOR KEY SHARE/.test(plan);
+    const durationOf = (plan: string) => Number(/^-- duration ([\d.]+) ms/.exec(plan)?.[1] ?? 0);
+    const topLevel = all.filter((plan) => !nested(plan));
+    const sqlMs = topLevel.reduce((sum, plan) => sum + durationOf(plan), 0);
     log(
       `\n### ${scenario.name} — ${scenario.path} — HTTP ${response.status} in ${fmt(elapsed)} ms under auto_explain ` +
-        `(${all.length} planned statements (BEGIN and COMMIT not counted), ${fmt(sqlMs)} ms of SQL in total)`,
+        `(${topLevel.length} statements sent, BEGIN and COMMIT not counted; ${fmt(sqlMs)} ms of SQL in total)`,
     );
     for (const plan of all) {
       const text = /Query Text:([\s\S]*?)\n(?:Query Parameters|\S)/.exec(plan)?.[1] ?? '';
-      log(`  ${/^-- duration ([\d.]+ ms)/.exec(plan)?.[1].padStart(10)}  ${text.replace(/\s+/g, ' ').trim().slice(0, 110)}`);
+      const line = `${fmt(durationOf(plan)).padStart(7)} ms  ${text.replace(/\s+/g, ' ').trim()}`;
+      log(nested(plan) ? `      ↳ ${line.trim().slice(0, 110)}` : `  ${line.slice(0, 120)}`);
     }
-    const plans = all.filter((plan) => /FROM\s+"?(public"?\.)?"?beneficiar/i.test(plan));
+    const plans = all.filter(
+      (plan) => /FROM\s+"?(public"?\.)?"?beneficiar/i.test(plan) || (nested(plan) && durationOf(plan) >= 5),
+    );
     if (plans.length === 0) log('(no statement on beneficiaries was logged)');
     for (const plan of plans) log(plan);
   }

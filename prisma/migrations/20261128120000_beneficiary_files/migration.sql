@@ -122,12 +122,13 @@ BEGIN
     key := app_search_key(word);
     pattern := replace(replace(replace(key, '\', '\\'), '%', '\%'), '_', '\_');
     IF length(key) < 4 THEN
-      -- A few letters are the start of a word ("ber" for Bernard), not a fuzzy match.
+      -- A few letters are the start of a word ("ber" for Bernard), not a fuzzy match; they do not
+      -- rank, so a search of short words alone reads the names in order straight from an index.
       conditions := conditions || format(' AND (b.search_name LIKE %L OR b.search_name LIKE %L)', pattern || '%', '% ' || pattern || '%');
-    ELSE
-      -- As typed anywhere in the names, or close to one of their words (typos).
-      conditions := conditions || format(' AND (b.search_name LIKE %L OR %L <%% b.search_name)', '%' || pattern || '%', key);
+      CONTINUE;
     END IF;
+    -- As typed anywhere in the names, or close to one of their words (typos).
+    conditions := conditions || format(' AND (b.search_name LIKE %L OR %L <%% b.search_name)', '%' || pattern || '%', key);
     -- Rank: closeness, +1 when found as typed, +1 when the names start with the first word.
     score := score || format(' + word_similarity(%L, b.search_name) + (b.search_name LIKE %L)::int', key, '%' || pattern || '%');
     IF first THEN
@@ -145,8 +146,8 @@ BEGIN
                              || ' AND r.beneficiary_id = b.id AND r.membership_id = $7)';
   END IF;
   RETURN QUERY EXECUTE format(
-    'SELECT b.id, (%s)::real AS rank FROM beneficiaries b WHERE %s ORDER BY rank DESC, b.search_name, b.id LIMIT $8 OFFSET $9',
-    score, conditions)
+    'SELECT b.id, (%s)::real AS rank FROM beneficiaries b WHERE %s ORDER BY %s b.search_name, b.id LIMIT $8 OFFSET $9',
+    score, conditions, CASE WHEN score = '0' THEN '' ELSE 'rank DESC,' END)
   USING tenant, birth, phone_prefix || '%', file_no, status_filter, site_filter, referent_filter, take, skip;
 END $$;
 REVOKE ALL ON FUNCTION app_search_beneficiaries(text[], date, text, integer, text, uuid, uuid, integer, integer) FROM PUBLIC;
