@@ -125,6 +125,18 @@ describe('search', () => {
     expect((await search({}, other.agent)).items).toEqual([]);
   });
 
+  it('forgets a name once no file bears it any more', async () => {
+    const identity = { lastName: 'Quernevel', firstName: 'Yann', birthName: null, alias: null, birthDate: null, sex: null, nationality: null };
+    const created = (await team.agent.post('/api/v1/beneficiaries').send({ identity }).expect(201)).body;
+    expect(await ids('quernevel')).toEqual([created.id]);
+    await team.agent.put(`/api/v1/beneficiaries/${created.id}/identity`).send({ version: 0, ...identity, lastName: 'Martin' }).expect(200);
+
+    expect(await ids('quernevel')).toEqual([]);
+    const { rows } = await t.owner.query('SELECT word FROM beneficiary_name_words WHERE tenant_id = $1', [team.tenantId]);
+    expect(rows.map((row: { word: string }) => row.word)).toEqual(expect.arrayContaining(['martin', 'yann']));
+    expect(rows.map((row: { word: string }) => row.word)).not.toContain('quernevel');
+  });
+
   it('runs its owner-rights search function inside the transaction’s tenant only', async () => {
     const searchAs = async (tenantId: string | null) => {
       const client = await t.appRole.connect();

@@ -14,6 +14,11 @@ CREATE FUNCTION app_search_key(value text) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
   RETURN lower(public.unaccent('public.unaccent'::regdictionary, value));
 
+-- The words of the names, as search keys: "Le Gall-Dupré" gives {le, gall, dupre}.
+CREATE FUNCTION app_name_words(value text) RETURNS text[]
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+  RETURN array_remove(regexp_split_to_array(app_search_key(value), '[^[:alnum:]]+'), '');
+
 -- Digits of a phone number, French international prefix folded: "+33 6 12…" and "06 12…" match.
 CREATE FUNCTION app_phone_digits(value text) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
@@ -64,6 +69,8 @@ CREATE TABLE beneficiaries (
   updated_at              timestamptz NOT NULL DEFAULT now(),
   search_name             text GENERATED ALWAYS AS (app_search_key(
                             coalesce(last_name, '') || ' ' || coalesce(birth_name, '') || ' ' || coalesce(first_name, '') || ' ' || coalesce(alias, ''))) STORED,
+  name_words              text[] NOT NULL GENERATED ALWAYS AS (app_name_words(
+                            coalesce(last_name, '') || ' ' || coalesce(birth_name, '') || ' ' || coalesce(first_name, '') || ' ' || coalesce(alias, ''))) STORED,
   phone_digits            text GENERATED ALWAYS AS (app_phone_digits(phone)) STORED,
   PRIMARY KEY (tenant_id, id),
   UNIQUE (tenant_id, file_number),
@@ -72,8 +79,8 @@ CREATE TABLE beneficiaries (
   FOREIGN KEY (tenant_id, created_by) REFERENCES memberships (tenant_id, id),
   CHECK (last_name IS NOT NULL OR alias IS NOT NULL)
 );
--- Typo-tolerant, accent-insensitive name search inside one tenant (pg_trgm + btree_gin).
-CREATE INDEX beneficiaries_search_name_idx ON beneficiaries USING gin (tenant_id, search_name gin_trgm_ops);
+-- Files holding any of a set of name words, inside one tenant (btree_gin for the uuid).
+CREATE INDEX beneficiaries_name_words_idx ON beneficiaries USING gin (tenant_id, name_words);
 CREATE INDEX beneficiaries_tenant_id_search_name_id_idx ON beneficiaries (tenant_id, search_name, id);
 CREATE INDEX beneficiaries_tenant_id_birth_date_idx ON beneficiaries (tenant_id, birth_date);
 -- text_pattern_ops: phone prefixes are LIKE '0612%' whatever the database collation.
@@ -93,11 +100,42 @@ END $$;
 CREATE TRIGGER beneficiaries_file_number BEFORE INSERT ON beneficiaries
   FOR EACH ROW EXECUTE FUNCTION app_assign_file_number();
 
+-- Every name word in use in a tenant. Typo tolerance compares what is typed with these few thousand
+-- words (pg_trgm) instead of with every file; files are then found by exact words (the GIN above).
+CREATE TABLE beneficiary_name_words (
+  tenant_id uuid NOT NULL REFERENCES tenants (id),
+  word      text NOT NULL,
+  PRIMARY KEY (tenant_id, word)
+);
+CREATE INDEX beneficiary_name_words_word_idx ON beneficiary_name_words USING gin (tenant_id, word gin_trgm_ops);
+
+-- Keeps the dictionary equal to the words of the files: a renamed or anonymised file leaves no word
+-- behind that no file uses any more. Runs as the owner to look at the other files of the tenant.
+CREATE FUNCTION app_sync_name_words() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = public, pg_temp
+  AS $$
+BEGIN
+  INSERT INTO beneficiary_name_words (tenant_id, word)
+  SELECT NEW.tenant_id, unnest(NEW.name_words)
+  ON CONFLICT DO NOTHING;
+  IF TG_OP = 'UPDATE' THEN
+    DELETE FROM beneficiary_name_words w
+     WHERE w.tenant_id = OLD.tenant_id AND w.word = ANY (OLD.name_words) AND NOT w.word = ANY (NEW.name_words)
+       AND NOT EXISTS (SELECT 1 FROM beneficiaries b WHERE b.tenant_id = w.tenant_id AND b.name_words @> ARRAY[w.word]);
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER beneficiaries_name_words AFTER INSERT OR UPDATE OF last_name, first_name, birth_name, alias ON beneficiaries
+  FOR EACH ROW EXECUTE FUNCTION app_sync_name_words();
+
 -- The file search. Row-level security evaluates its policy before any condition whose operator is
--- not LEAKPROOF, and LIKE and pg_trgm's operators are not: under RLS the trigram index would never be
--- used. So the search runs as the owner, confined to the transaction's tenant by its own filter
+-- not LEAKPROOF, and pg_trgm's and the array operators are not: under RLS their indexes would never
+-- be used. So the search runs as the owner, confined to the transaction's tenant by its own filter
 -- (never by an argument), and returns only ids and ranks; the API then reads the rows under RLS.
--- Words become literals of a dynamic query so that each can use the index.
+-- Each word typed becomes the set of dictionary words it may mean: those it begins (any length), or,
+-- from four letters on, those close to it (typos). A file must hold one word of every set; it ranks
+-- by how close its words are, +1 when its names start with the first word typed.
 CREATE FUNCTION app_search_beneficiaries(
   words text[], birth date, phone_prefix text, file_no integer,
   status_filter text, site_filter uuid, referent_filter uuid, skip integer, take integer
@@ -110,31 +148,40 @@ DECLARE
   tenant uuid := app_current_tenant();
   conditions text := 'b.tenant_id = $1';
   score text := '0';
-  word text;
+  typed text;
   key text;
   pattern text;
+  meant text[];
+  closeness real[];
   first boolean := true;
 BEGIN
   IF tenant IS NULL THEN
     RETURN;
   END IF;
-  FOREACH word IN ARRAY coalesce(words, '{}') LOOP
-    key := app_search_key(word);
-    pattern := replace(replace(replace(key, '\', '\\'), '%', '\%'), '_', '\_');
-    IF length(key) < 4 THEN
-      -- A few letters are the start of a word ("ber" for Bernard), not a fuzzy match; they do not
-      -- rank, so a search of short words alone reads the names in order straight from an index.
-      conditions := conditions || format(' AND (b.search_name LIKE %L OR b.search_name LIKE %L)', pattern || '%', '% ' || pattern || '%');
-      CONTINUE;
+  FOREACH typed IN ARRAY coalesce(words, '{}') LOOP
+    IF cardinality(app_name_words(typed)) = 0 THEN
+      RETURN; -- punctuation alone names nobody
     END IF;
-    -- As typed anywhere in the names, or close to one of their words (typos).
-    conditions := conditions || format(' AND (b.search_name LIKE %L OR %L <%% b.search_name)', '%' || pattern || '%', key);
-    -- Rank: closeness, +1 when found as typed, +1 when the names start with the first word.
-    score := score || format(' + word_similarity(%L, b.search_name) + (b.search_name LIKE %L)::int', key, '%' || pattern || '%');
-    IF first THEN
-      score := score || format(' + (b.search_name LIKE %L)::int', pattern || '%');
-      first := false;
-    END IF;
+    FOREACH key IN ARRAY app_name_words(typed) LOOP
+      pattern := replace(replace(replace(key, '\', '\\'), '%', '\%'), '_', '\_') || '%';
+      SELECT coalesce(array_agg(w.word), '{}'), coalesce(array_agg(word_similarity(key, w.word)), '{}')
+        INTO meant, closeness
+        FROM beneficiary_name_words w
+       WHERE w.tenant_id = tenant AND (w.word LIKE pattern OR (length(key) >= 4 AND key <% w.word));
+      IF cardinality(meant) = 0 THEN
+        RETURN;
+      END IF;
+      conditions := conditions || format(' AND b.name_words && %L::text[]', meant);
+      IF length(key) >= 4 THEN
+        score := score || format(
+          ' + (SELECT max(m.closeness) FROM unnest(%L::text[], %L::real[]) AS m(word, closeness) WHERE m.word = ANY (b.name_words))',
+          meant, closeness);
+      END IF;
+      IF first THEN
+        score := score || format(' + (b.search_name LIKE %L)::int', pattern);
+        first := false;
+      END IF;
+    END LOOP;
   END LOOP;
   IF birth IS NOT NULL THEN conditions := conditions || ' AND b.birth_date = $2'; END IF;
   IF phone_prefix IS NOT NULL THEN conditions := conditions || ' AND b.phone_digits LIKE $3'; END IF;
@@ -234,7 +281,7 @@ CREATE INDEX interview_revisions_tenant_id_interview_id_revised_at_idx ON interv
 DO $$
 DECLARE t text;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['file_number_counters', 'beneficiaries', 'beneficiary_referents', 'household_members',
+  FOREACH t IN ARRAY ARRAY['file_number_counters', 'beneficiaries', 'beneficiary_name_words', 'beneficiary_referents', 'household_members',
                            'interviews', 'interview_revisions'] LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
@@ -255,4 +302,6 @@ GRANT SELECT, INSERT, UPDATE ON beneficiaries, interviews TO ccas_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON beneficiary_referents, household_members, interview_notes TO ccas_app;
 -- History is append-only for the API.
 GRANT SELECT, INSERT ON interview_revisions TO ccas_app;
+-- The dictionary is written by its trigger only.
+GRANT SELECT ON beneficiary_name_words TO ccas_app;
 GRANT EXECUTE ON FUNCTION app_search_beneficiaries(text[], date, text, integer, text, uuid, uuid, integer, integer) TO ccas_app;

@@ -20,6 +20,12 @@ interface ResolvedMembership {
  */
 @Injectable()
 export class AuthService {
+  /**
+   * Identity-provider sessions this process has already recorded, so that the following requests of
+   * a session skip the insert. Only a shortcut: the database's unique key stays the rule.
+   */
+  private readonly recordedSessions = new Set<string>();
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly tenantDb: TenantDb,
@@ -53,7 +59,7 @@ export class AuthService {
         await this.audit.record(tx, { action: 'denied', details: { reason: 'inactive_membership' } }, actor);
         return undefined;
       }
-      if (identity.sessionId) {
+      if (identity.sessionId && !this.recordedSessions.has(`${membership.id}:${identity.sessionId}`)) {
         // A login is the first request of an identity-provider session.
         const inserted = await tx.authSession.createMany({
           data: [{ tenantId: chosen.tenant_id, membershipId: membership.id, sessionId: identity.sessionId }],
@@ -86,6 +92,7 @@ export class AuthService {
           .map((m) => ({ id: m.tenant_id, name: m.tenant_name })),
       } satisfies AuthUser;
     });
+    if (user?.sessionId) this.rememberSession(`${user.membershipId}:${user.sessionId}`); // once committed
     if (!user) {
       throw new ForbiddenException({
         type: PROBLEM_TYPES.inactiveMembership,
@@ -93,5 +100,11 @@ export class AuthService {
       });
     }
     return user;
+  }
+
+  private rememberSession(key: string): void {
+    // Bounded: the oldest sessions are forgotten first (a Set iterates in insertion order).
+    if (this.recordedSessions.size >= 10_000) this.recordedSessions.delete(this.recordedSessions.values().next().value!);
+    this.recordedSessions.add(key);
   }
 }

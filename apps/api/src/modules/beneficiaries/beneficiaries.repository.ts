@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { BeneficiaryStatus } from '@ccas/shared';
+import type { BeneficiaryStatus, PersonRef } from '@ccas/shared';
 import { Prisma } from '../../generated/prisma/client';
 import type { TenantTx } from '../../tenancy/tenant-db.service';
 import type { SearchTerms } from './search-terms';
@@ -8,6 +8,21 @@ export interface SearchFilters {
   status?: BeneficiaryStatus;
   referentId?: string;
   siteId?: string;
+}
+
+export interface SearchRow {
+  id: string;
+  file_number: number;
+  last_name: string | null;
+  first_name: string | null;
+  birth_name: string | null;
+  alias: string | null;
+  birth_date: Date | null;
+  phone: string | null;
+  city: string | null;
+  status: BeneficiaryStatus;
+  last_contact_at: Date | null;
+  referents: PersonRef[];
 }
 
 export interface DuplicateRow {
@@ -23,15 +38,24 @@ export interface DuplicateRow {
 @Injectable()
 export class BeneficiariesRepository {
   /**
-   * Ids of the files matching every term, best matches first (see `app_search_beneficiaries` in the
-   * migration for why it runs outside row-level security, confined to the current tenant).
+   * One page of files matching every term, best matches first, with their referents — in one
+   * statement. `app_search_beneficiaries` (see the migration for why it runs outside row-level
+   * security, confined to the current tenant) ranks ids; the rows themselves are read under RLS.
    */
-  async search(tx: TenantTx, terms: SearchTerms, filters: SearchFilters, offset: number, limit: number): Promise<string[]> {
-    const rows = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM app_search_beneficiaries(
-        ${terms.names}::text[], ${terms.birthDate ?? null}::date, ${terms.phonePrefix ?? null}::text, ${terms.fileNumber ?? null}::integer,
-        ${filters.status ?? null}::text, ${filters.siteId ?? null}::uuid, ${filters.referentId ?? null}::uuid, ${offset}::integer, ${limit}::integer)`;
-    return rows.map((row) => row.id);
+  search(tx: TenantTx, terms: SearchTerms, filters: SearchFilters, offset: number, limit: number): Promise<SearchRow[]> {
+    return tx.$queryRaw<SearchRow[]>`
+      SELECT b.id, b.file_number, b.last_name, b.first_name, b.birth_name, b.alias, b.birth_date, b.phone, b.city, b.status,
+             b.last_contact_at,
+             coalesce((SELECT json_agg(json_build_object('id', m.id, 'name', m.first_name || ' ' || m.last_name) ORDER BY r.assigned_at)
+                         FROM beneficiary_referents r
+                         JOIN memberships m ON m.tenant_id = r.tenant_id AND m.id = r.membership_id
+                        WHERE r.tenant_id = b.tenant_id AND r.beneficiary_id = b.id), '[]') AS referents
+        FROM app_search_beneficiaries(
+               ${terms.names}::text[], ${terms.birthDate ?? null}::date, ${terms.phonePrefix ?? null}::text,
+               ${terms.fileNumber ?? null}::integer, ${filters.status ?? null}::text, ${filters.siteId ?? null}::uuid,
+               ${filters.referentId ?? null}::uuid, ${offset}::integer, ${limit}::integer) WITH ORDINALITY AS found (id, rank, position)
+        JOIN beneficiaries b ON b.id = found.id
+       ORDER BY found.position`;
   }
 
   /** Files with the same birth date and a similar name (birth name and alias included). */

@@ -22,7 +22,7 @@ import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { currentRequest } from '../../common/request-context';
 import type { Prisma } from '../../generated/prisma/client';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
-import { beneficiaryInclude, fromIsoDate, summarySelect, toBeneficiary, toIsoDate, toPersonRef, toSummary } from './beneficiary.mapper';
+import { beneficiaryInclude, fromIsoDate, toBeneficiary, toIsoDate, toPersonRef, toSummary } from './beneficiary.mapper';
 import { BeneficiariesRepository } from './beneficiaries.repository';
 import { fileEvent, requireFile, staleVersion } from './file-access';
 import { parseSearchTerms } from './search-terms';
@@ -54,15 +54,12 @@ export class BeneficiariesService {
     const offset = query.cursor ? decodeCursor(query.cursor, isOffsetCursor).offset : 0;
     const referentId = query.referent === 'me' ? user.membershipId : query.referent;
     return this.db.transaction(async (tx) => {
-      const ids = await this.repository.search(tx, terms, { status: query.status, siteId: query.siteId, referentId }, offset, query.limit + 1);
-      const found = ids.slice(0, query.limit);
-      const rows = await tx.beneficiary.findMany({ where: { id: { in: found } }, select: summarySelect });
-      const byId = new Map(rows.map((row) => [row.id, row]));
+      const rows = await this.repository.search(tx, terms, { status: query.status, siteId: query.siteId, referentId }, offset, query.limit + 1);
+      const found = rows.slice(0, query.limit);
       await this.audit.record(tx, { action: 'read', entityType: 'beneficiary', details: { target: 'search', results: found.length } });
       return {
-        // Rows are read under row-level security, in the order the search ranked them.
-        items: found.flatMap((id) => (byId.has(id) ? [toSummary(byId.get(id)!)] : [])),
-        nextCursor: ids.length > query.limit ? encodeCursor({ offset: offset + query.limit }) : null,
+        items: found.map(toSummary),
+        nextCursor: rows.length > query.limit ? encodeCursor({ offset: offset + query.limit }) : null,
       };
     });
   }

@@ -1,5 +1,6 @@
 import type { Beneficiary, BeneficiarySummary, IncomeSource, PersonRef } from '@ccas/shared';
 import type { Prisma } from '../../generated/prisma/client';
+import type { SearchRow } from './beneficiaries.repository';
 
 /** Calendar dates travel as `YYYY-MM-DD`; PostgreSQL `date` comes back as midnight UTC. */
 export const toIsoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
@@ -86,28 +87,20 @@ export function toBeneficiary(row: BeneficiaryRow, withSocialData: boolean): Ben
   };
 }
 
-/** What a search result shows: identity and contact only, what the front desk may see. */
-export const summarySelect = {
-  id: true,
-  fileNumber: true,
-  lastName: true,
-  firstName: true,
-  birthName: true,
-  alias: true,
-  birthDate: true,
-  phone: true,
-  city: true,
-  status: true,
-  lastContactAt: true,
-  referents: referentsInclude,
-} as const satisfies Prisma.BeneficiarySelect;
-
-export function toSummary(row: Prisma.BeneficiaryGetPayload<{ select: typeof summarySelect }>): BeneficiarySummary {
+/** A search result: identity and contact only, what the front desk may see. */
+export function toSummary(row: SearchRow): BeneficiarySummary {
   return {
-    ...row,
-    status: row.status as BeneficiarySummary['status'],
-    birthDate: toIsoDate(row.birthDate),
-    lastContactAt: row.lastContactAt?.toISOString() ?? null,
-    referents: row.referents.map((referent) => toPersonRef(referent.membership)),
+    id: row.id,
+    fileNumber: row.file_number,
+    lastName: row.last_name,
+    firstName: row.first_name,
+    birthName: row.birth_name,
+    alias: row.alias,
+    birthDate: toIsoDate(row.birth_date),
+    phone: row.phone,
+    city: row.city,
+    status: row.status,
+    lastContactAt: row.last_contact_at?.toISOString() ?? null,
+    referents: row.referents,
   };
 }
