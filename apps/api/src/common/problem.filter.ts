@@ -98,6 +98,8 @@ const PRISMA_PROBLEMS: Record<string, { status: number; detail: string }> = {
   P2025: { status: 404, detail: "Cet enregistrement n'existe pas." },
   P2003: { status: 409, detail: 'Cet enregistrement est lié à un autre qui n’existe pas ou plus.' },
   P2000: { status: 400, detail: 'Une valeur est trop longue.' },
+  // No database connection freed up in time: the API is overloaded, the request can be retried.
+  P2028: { status: 503, detail: 'Le service est momentanément surchargé. Réessayez dans quelques instants.' },
 };
 
 function isBodyParserError(exception: unknown): exception is BodyParserError {
