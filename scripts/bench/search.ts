@@ -15,9 +15,9 @@
  *   DATABASE_URL       owner URL of an existing PostgreSQL: uses (drops, recreates) `<db>_bench`
  *   BENCH_API_NODE_ARGS extra Node options for the API process (profiling)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,8 +26,9 @@ import { APP_ROLE, dropDatabase } from '../../packages/devstack/src/database';
 import { prepareDatabase } from '../../packages/devstack/src/database-setup';
 import { repoRoot } from '../../packages/devstack/src/paths';
 import { startEmbeddedPostgres } from '../../packages/devstack/src/postgres';
+import { freePort, terminate, waitForHttp } from '../../packages/devstack/src/processes';
+import { TokenIssuer } from '../../packages/devstack/src/token-issuer';
 import { postgresCpuMs, postmasterPid, processCpuMs } from './cpu';
-import { BenchIssuer } from './issuer';
 import { runLoad, stopLoad, type LoadResult } from './load';
 import { seedBench, type BenchAgent } from './seed';
 
@@ -146,11 +147,15 @@ async function main(): Promise<void> {
   log(`Seeded ${seed.files.toLocaleString('en-US')} files, ${seed.referents.toLocaleString('en-US')} referent links (${seconds(phase)})`);
 
   // 3. The API, as a separate process, trusting our JWKS.
-  const issuer = await BenchIssuer.start();
+  const issuer = await TokenIssuer.start();
   cleanups.push({ label: 'JWKS server', run: () => issuer.close() });
   let api = await startApi(apiMain, database.appUrl, issuer);
   const agent = seed.agents[0];
-  const token = await issuer.tokenFor({ subject: subjectOf(agent), email: agent.email });
+  // Shaped like Keycloak's; the membership is linked to the subject at first use by verified email.
+  const token = await issuer.sign(
+    { sub: subjectOf(agent), email: agent.email, email_verified: true, sid: randomUUID(), typ: 'Bearer', azp: 'ccas-web' },
+    { expiresIn: '4h' },
+  );
   const auth = { authorization: `Bearer ${token}` };
   const me = await fetchJson(`${api.url}/api/v1/me`, auth);
   if (me.status !== 200) throw new Error(`GET /api/v1/me answered ${me.status}: ${JSON.stringify(me.body)}`);
@@ -319,7 +324,7 @@ interface RunningApi {
   stop(): Promise<void>;
 }
 
-async function startApi(apiMain: string, appUrl: string, issuer: BenchIssuer): Promise<RunningApi> {
+async function startApi(apiMain: string, appUrl: string, issuer: TokenIssuer): Promise<RunningApi> {
   const port = await freePort();
   // e.g. BENCH_API_NODE_ARGS="--prof --logfile=/tmp/api-v8.log --no-logfile-per-isolate" to profile the API.
   const nodeArgs = env.BENCH_API_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
@@ -347,7 +352,7 @@ async function startApi(apiMain: string, appUrl: string, issuer: BenchIssuer): P
   cleanups.push(entry);
   lastResort.set(entry.label, () => child.kill('SIGKILL'));
   const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/api/health`, child);
+  await waitForHttp(`${url}/api/health`, child, 'the API');
   log(`API (pid ${child.pid}) ready on ${url}`);
   return {
     url,
@@ -485,44 +490,8 @@ async function fetchJson(url: string, headers?: Record<string, string>): Promise
   return { status: response.status, body };
 }
 
-async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`the API exited during start-up (${child.exitCode ?? child.signalCode}); see its output above`);
-    }
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the API did not answer on ${url} within ${timeoutMs / 1000} s`);
-}
 
-function terminate(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 main()
   .catch((error: unknown) => {

@@ -5,6 +5,7 @@ import { type DevIdp, startDevIdp } from '@ccas/dev-idp';
 import type { StackConfig } from './config';
 import { prepareDatabase, type PreparedDatabase } from './database-setup';
 import { demoIdentityStore } from './demo/identities';
+import { terminate, waitForHttp } from './processes';
 import { repoRoot } from './paths';
 
 export interface Stack {
@@ -96,31 +97,4 @@ function run(
   return child;
 }
 
-async function waitForHttp(url: string, child: ChildProcess, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null || !child.pid) {
-      throw new Error(`${what} exited during start-up (${child.exitCode ?? child.signalCode ?? 'not started'}); see its output above`);
-    }
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${what} did not answer on ${url} within ${timeoutMs / 1000} s`);
-}
 
-function terminate(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}

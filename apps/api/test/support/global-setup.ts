@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { prepareDatabase } from '@ccas/devstack/src/database-setup';
 import { dropDatabase } from '@ccas/devstack/src/database';
+import { freePort } from '@ccas/devstack/src/processes';
 
 /**
  * One real PostgreSQL for the API test run: a fresh embedded cluster in a temporary folder, or a
@@ -32,13 +32,3 @@ export default async function globalSetup(): Promise<void> {
   (globalThis as Record<string, unknown>).__ccasTestDatabase = { stop: database.stop, dataDir };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}

@@ -5,12 +5,12 @@ import request from 'supertest';
 import { DEMO_TENANTS } from '@ccas/devstack/src/demo/accounts';
 import { demoSubject } from '@ccas/devstack/src/demo/identities';
 import { createApp } from '../../src/bootstrap';
-import { TestIssuer } from './token-issuer';
+import { TokenIssuer } from '@ccas/devstack/src/token-issuer';
 
 export interface TestApp {
   app: NestExpressApplication;
   http: ReturnType<typeof request>;
-  issuer: TestIssuer;
+  issuer: TokenIssuer;
   /** Owner connection, to look at what the database holds (bypasses RLS). */
   owner: pg.Pool;
   /** The API's own database role, for tests that query under row-level security directly. */
@@ -22,7 +22,7 @@ export interface TestApp {
 
 /** The real application (same createApp as main.ts) listening on a port, hit over HTTP. */
 export async function startTestApp(options: { jwksUrl?: string } = {}): Promise<TestApp> {
-  const issuer = await TestIssuer.start();
+  const issuer = await TokenIssuer.start();
   const app = await createApp({
     port: 0,
     databaseUrl: process.env.TEST_APP_DATABASE_URL!,

@@ -3,17 +3,17 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 
 /**
- * The identity provider's side of the contract, for API tests: a JWKS endpoint and a signer. The
- * provider lies outside the API; tests forge the tokens Keycloak would issue, and bad ones too.
+ * The identity provider's side of the contract, for API tests and benchmarks: a JWKS endpoint and a
+ * signer. The provider lies outside the API; tests forge the tokens Keycloak would issue, and bad ones too.
  */
-export class TestIssuer {
+export class TokenIssuer {
   private constructor(
     readonly issuer: string,
     private readonly server: http.Server,
     private readonly privateKey: CryptoKey,
   ) {}
 
-  static async start(): Promise<TestIssuer> {
+  static async start(): Promise<TokenIssuer> {
     const { privateKey, publicKey } = await generateKeyPair('RS256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
     const server = http.createServer((req, res) => {
@@ -24,7 +24,7 @@ export class TestIssuer {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    return new TestIssuer(`http://127.0.0.1:${port}/realms/ccas`, server, privateKey);
+    return new TokenIssuer(`http://127.0.0.1:${port}/realms/ccas`, server, privateKey);
   }
 
   get jwksUrl(): string {
