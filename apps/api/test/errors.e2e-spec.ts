@@ -76,6 +76,23 @@ it('gives every answer a request id, echoing a sane incoming one', async () => {
 it('publishes the OpenAPI document', async () => {
   const response = await t.http.get('/api/docs-json').expect(200);
   expect(Object.keys(response.body.paths)).toEqual(
-    expect.arrayContaining(['/api/v1/me', '/api/health', '/api/v1/audit-events', '/api/v1/audit-events/verification']),
+    expect.arrayContaining([
+      '/api/v1/me',
+      '/api/health',
+      '/api/v1/audit-events',
+      '/api/v1/audit-events/verification',
+      '/api/v1/beneficiaries',
+      '/api/v1/beneficiaries/{id}',
+      '/api/v1/beneficiaries/{id}/household-members',
+      '/api/v1/beneficiaries/{id}/interviews/{interviewId}/history',
+      '/api/v1/beneficiaries/{id}/timeline',
+      '/api/v1/beneficiaries/{id}/access-log',
+      '/api/v1/users',
+      '/api/v1/sites',
+    ]),
+  );
+  // Response bodies are described from the shared schemas.
+  expect(response.body.paths['/api/v1/beneficiaries/{id}'].get.responses['200'].content['application/json'].schema.properties).toHaveProperty(
+    'identity',
   );
 });
