@@ -2,9 +2,10 @@ import { schemaResolver } from '@mantine/form';
 import { PROBLEM_TYPES } from '@ccas/shared';
 import { ApiError } from './api-client';
 
-type Schema = Parameters<typeof schemaResolver>[0];
+/** A shared zod schema, as Mantine's resolver reads it. */
+export type FormSchema = Parameters<typeof schemaResolver>[0];
 
-interface ValidateOptions<Values> {
+export interface ValidateOptions<Values> {
   /** Turns the form's values (strings for every text field) into the shape the schema reads. */
   toInput?: (values: Values) => unknown;
   /** Where an error on a schema path is shown, when the form names the field differently. */
@@ -17,7 +18,7 @@ interface ValidateOptions<Values> {
  * Validates a form with a shared zod schema: the API's own contract, so the form refuses exactly
  * what the API would.
  */
-export function validateWith<Values>(schema: Schema, options: ValidateOptions<Values> = {}) {
+export function validateWith<Values>(schema: FormSchema, options: ValidateOptions<Values> = {}) {
   const resolve = schemaResolver(schema, { sync: true });
   return (values: Values) => {
     const errors: Record<string, string> = {};
@@ -60,6 +61,9 @@ export function showFieldErrors(setErrors: (errors: Record<string, string>) => v
   setErrors(errors);
   focusFirstError(errors);
 }
+
+/** The choices of a Select from a shared table of French labels (`value → label`), in the table's order. */
+export const labelOptions = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 /** An empty text field is sent as null ("not known"); the shared schemas trim and do the same. */
 export const textOrNull = (value: string): string | null => (value.trim() === '' ? null : value);

@@ -1,6 +1,7 @@
 import { AccessLogEntry, page, type Page } from '@ccas/shared';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiFetch, queryString } from '../../../lib/api-client';
+import { cursorPages } from '../../../lib/pagination';
 import { beneficiaryKeys } from './keys';
 
 const AccessLogPage = page(AccessLogEntry);
@@ -16,8 +17,7 @@ export const accessLogQueryOptions = (id: string) =>
   infiniteQueryOptions({
     queryKey: beneficiaryKeys.accessLog(id),
     queryFn: ({ pageParam, signal }) => getAccessLog(id, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
   });
 
 export const useAccessLog = (id: string, enabled = true) => useInfiniteQuery({ ...accessLogQueryOptions(id), enabled });

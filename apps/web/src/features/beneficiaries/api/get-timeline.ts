@@ -1,6 +1,7 @@
 import { page, type Page, TimelineItem } from '@ccas/shared';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiFetch, queryString } from '../../../lib/api-client';
+import { cursorPages } from '../../../lib/pagination';
 import { beneficiaryKeys } from './keys';
 
 const TimelinePage = page(TimelineItem);
@@ -16,8 +17,7 @@ export const timelineQueryOptions = (id: string) =>
   infiniteQueryOptions({
     queryKey: beneficiaryKeys.timeline(id),
     queryFn: ({ pageParam, signal }) => getTimeline(id, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
   });
 
 export const useTimeline = (id: string, enabled = true) => useInfiniteQuery({ ...timelineQueryOptions(id), enabled });

@@ -1,6 +1,7 @@
 import { BeneficiarySummary, page, type Page } from '@ccas/shared';
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { apiFetch, queryString } from '../../../lib/api-client';
+import { cursorPages } from '../../../lib/pagination';
 import { type BeneficiaryFilters, beneficiaryKeys } from './keys';
 
 const SummaryPage = page(BeneficiarySummary);
@@ -23,8 +24,7 @@ export const searchBeneficiariesQueryOptions = (filters: BeneficiaryFilters) =>
   infiniteQueryOptions({
     queryKey: beneficiaryKeys.list(filters),
     queryFn: ({ pageParam, signal }) => searchBeneficiaries(filters, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
     // Results of the previous keystroke stay on screen until the new ones arrive: no flicker while typing.
     placeholderData: keepPreviousData,
     staleTime: 15_000,

@@ -1,10 +1,11 @@
 import { Group, Loader, Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import { BENEFICIARY_STATUS_LABELS, type BeneficiaryStatus } from '@ccas/shared';
 import type { KeyboardEvent } from 'react';
+import { labelOptions } from '../../../lib/forms';
 import { useSites } from '../../sites/api/list-sites';
 import type { BeneficiaryFilters } from '../api/keys';
 
-const STATUS_OPTIONS = Object.entries(BENEFICIARY_STATUS_LABELS).map(([value, label]) => ({ value, label }));
+const STATUS_OPTIONS = labelOptions(BENEFICIARY_STATUS_LABELS);
 
 interface Props {
   filters: BeneficiaryFilters;

@@ -1,12 +1,9 @@
 import { Badge } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { type Beneficiary, UpdateContactInput } from '@ccas/shared';
-import { useState } from 'react';
 import { FieldList } from '../../../components/field-list';
-import { focusFirstError, validateWith } from '../../../lib/forms';
 import { ContactFields, contactInput, type ContactValues } from './contact-fields';
 import { type CloseReason, EditableSection } from './editable-section';
-import { SectionForm, useSectionSave } from './section-form';
+import { SectionForm, useSectionForm } from './section-form';
 
 export function ContactSection({ beneficiary, canEdit }: { beneficiary: Beneficiary; canEdit: boolean }) {
   const { contact } = beneficiary;
@@ -43,28 +40,19 @@ export function ContactSection({ beneficiary, canEdit }: { beneficiary: Benefici
 }
 
 function ContactForm({ beneficiary, close }: { beneficiary: Beneficiary; close: (reason: CloseReason) => void }) {
-  const [version] = useState(beneficiary.version);
   const { contact } = beneficiary;
-  const form = useForm<ContactValues>({
-    initialValues: {
-      phone: contact.phone ?? '',
-      email: contact.email ?? '',
-      addressLine: contact.addressLine ?? '',
-      postalCode: contact.postalCode ?? '',
-      city: contact.city ?? '',
-      domiciliation: contact.domiciliation,
-    },
-    validate: validateWith<ContactValues>(UpdateContactInput, { toInput: (values) => ({ version, ...contactInput(values) }) }),
-  });
-  const { save, mutation } = useSectionSave(beneficiary.id, 'contact', close);
+  const initialValues: ContactValues = {
+    phone: contact.phone ?? '',
+    email: contact.email ?? '',
+    addressLine: contact.addressLine ?? '',
+    postalCode: contact.postalCode ?? '',
+    city: contact.city ?? '',
+    domiciliation: contact.domiciliation,
+  };
+  const { form, frame } = useSectionForm({ beneficiary, section: 'contact', close, schema: UpdateContactInput, initialValues, toInput: contactInput });
 
   return (
-    <SectionForm
-      onSubmit={form.onSubmit((values) => save(UpdateContactInput.parse({ version, ...contactInput(values) }), form.setErrors), focusFirstError)}
-      onCancel={() => close('cancelled')}
-      saving={mutation.isPending}
-      error={mutation.error}
-    >
+    <SectionForm {...frame}>
       <ContactFields inputProps={(field, options) => form.getInputProps(field, options)} autoFocus />
     </SectionForm>
   );

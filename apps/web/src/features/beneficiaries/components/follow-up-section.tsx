@@ -1,15 +1,13 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { type Beneficiary, BENEFICIARY_STATUS_LABELS, type BeneficiaryFollowUp, ORIGIN_LABELS, UpdateFollowUpInput } from '@ccas/shared';
-import { useState } from 'react';
 import { DateField } from '../../../components/date-field';
 import { FieldList } from '../../../components/field-list';
 import { formatDate, todayInParis } from '../../../lib/dates';
-import { focusFirstError, textOrNull, validateWith } from '../../../lib/forms';
+import { labelOptions, textOrNull } from '../../../lib/forms';
 import { useSites } from '../../sites/api/list-sites';
 import { BeneficiaryStatusBadge } from './beneficiary-status-badge';
 import { type CloseReason, EditableSection } from './editable-section';
-import { SectionForm, useSectionSave } from './section-form';
+import { SectionForm, useSectionForm } from './section-form';
 
 type FollowUp = NonNullable<Beneficiary['followUp']>;
 
@@ -48,19 +46,22 @@ interface FollowUpValues {
 function FollowUpForm(props: { beneficiary: Beneficiary; followUp: FollowUp; close: (reason: CloseReason) => void }) {
   const { beneficiary, followUp, close } = props;
   const sites = useSites();
-  const [version] = useState(beneficiary.version);
-  const toInput = (values: FollowUpValues) => ({ version, ...values, originDetail: textOrNull(values.originDetail) });
-  const form = useForm<FollowUpValues>({
-    initialValues: {
-      status: followUp.status,
-      siteId: followUp.siteId,
-      origin: followUp.origin,
-      originDetail: followUp.originDetail ?? '',
-      consentDate: followUp.consentDate,
-    },
-    validate: validateWith<FollowUpValues>(UpdateFollowUpInput, { toInput, messages: { status: 'Choisissez le statut du dossier.' } }),
+  const initialValues: FollowUpValues = {
+    status: followUp.status,
+    siteId: followUp.siteId,
+    origin: followUp.origin,
+    originDetail: followUp.originDetail ?? '',
+    consentDate: followUp.consentDate,
+  };
+  const { form, frame } = useSectionForm({
+    beneficiary,
+    section: 'follow-up',
+    close,
+    schema: UpdateFollowUpInput,
+    initialValues,
+    toInput: (values) => ({ ...values, originDetail: textOrNull(values.originDetail) }),
+    messages: { status: 'Choisissez le statut du dossier.' },
   });
-  const { save, mutation } = useSectionSave(beneficiary.id, 'follow-up', close);
   const siteOptions = (sites.data ?? []).map((site) => ({ value: site.id, label: site.name }));
   // The file's current site stays selectable even if the list has not loaded yet.
   if (beneficiary.site && !siteOptions.some((option) => option.value === beneficiary.site!.id)) {
@@ -68,16 +69,11 @@ function FollowUpForm(props: { beneficiary: Beneficiary; followUp: FollowUp; clo
   }
 
   return (
-    <SectionForm
-      onSubmit={form.onSubmit((values) => save(UpdateFollowUpInput.parse(toInput(values)), form.setErrors), focusFirstError)}
-      onCancel={() => close('cancelled')}
-      saving={mutation.isPending}
-      error={mutation.error}
-    >
+    <SectionForm {...frame}>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <Select
           label="Statut du dossier"
-          data={Object.entries(BENEFICIARY_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+          data={labelOptions(BENEFICIARY_STATUS_LABELS)}
           allowDeselect={false}
           autoFocus
           {...form.getInputProps('status')}
@@ -86,7 +82,7 @@ function FollowUpForm(props: { beneficiary: Beneficiary; followUp: FollowUp; clo
         <Select
           label="Origine de la demande"
           placeholder="Non renseignée"
-          data={Object.entries(ORIGIN_LABELS).map(([value, label]) => ({ value, label }))}
+          data={labelOptions(ORIGIN_LABELS)}
           clearable
           {...form.getInputProps('origin')}
         />

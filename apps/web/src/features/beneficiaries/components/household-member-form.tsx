@@ -5,7 +5,7 @@ import { DateField } from '../../../components/date-field';
 import { ErrorAlert } from '../../../components/error-alert';
 import { isProblem } from '../../../lib/api-client';
 import { todayInParis } from '../../../lib/dates';
-import { focusFirstError, showFieldErrors, textOrNull, validateWith } from '../../../lib/forms';
+import { focusFirstError, labelOptions, showFieldErrors, textOrNull, validateWith } from '../../../lib/forms';
 import { useCreateHouseholdMember } from '../api/create-household-member';
 import { useUpdateHouseholdMember } from '../api/update-household-member';
 
@@ -62,7 +62,7 @@ export function HouseholdMemberForm(props: {
           <Select
             label="Lien avec la personne"
             placeholder="Choisir"
-            data={Object.entries(RELATION_LABELS).map(([value, label]) => ({ value, label }))}
+            data={labelOptions(RELATION_LABELS)}
             withAsterisk
             data-autofocus
             {...form.getInputProps('relation')}

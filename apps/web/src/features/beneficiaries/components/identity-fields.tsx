@@ -3,6 +3,7 @@ import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { SEX_LABELS } from '@ccas/shared';
 import { DateField } from '../../../components/date-field';
 import { todayInParis } from '../../../lib/dates';
+import { labelOptions } from '../../../lib/forms';
 
 /** Form values of the identity section: text fields hold '' when unknown. */
 export interface IdentityValues {
@@ -25,7 +26,7 @@ export const emptyIdentity = (): IdentityValues => ({
   nationality: '',
 });
 
-const SEX_OPTIONS = Object.entries(SEX_LABELS).map(([value, label]) => ({ value, label }));
+const SEX_OPTIONS = labelOptions(SEX_LABELS);
 
 type InputProps = (field: keyof IdentityValues) => GetInputPropsReturnType;
 

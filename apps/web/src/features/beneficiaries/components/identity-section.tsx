@@ -1,12 +1,9 @@
-import { useForm } from '@mantine/form';
 import { type Beneficiary, SEX_LABELS, UpdateIdentityInput } from '@ccas/shared';
-import { useState } from 'react';
 import { FieldList } from '../../../components/field-list';
 import { formatDate } from '../../../lib/dates';
-import { focusFirstError, validateWith } from '../../../lib/forms';
 import { type CloseReason, EditableSection } from './editable-section';
 import { IdentityFields, type IdentityValues } from './identity-fields';
-import { SectionForm, useSectionSave } from './section-form';
+import { SectionForm, useSectionForm } from './section-form';
 
 export function IdentitySection({ beneficiary, canEdit }: { beneficiary: Beneficiary; canEdit: boolean }) {
   const { identity } = beneficiary;
@@ -33,29 +30,20 @@ export function IdentitySection({ beneficiary, canEdit }: { beneficiary: Benefic
 }
 
 function IdentityForm({ beneficiary, close }: { beneficiary: Beneficiary; close: (reason: CloseReason) => void }) {
-  const [version] = useState(beneficiary.version);
   const { identity } = beneficiary;
-  const form = useForm<IdentityValues>({
-    initialValues: {
-      lastName: identity.lastName ?? '',
-      firstName: identity.firstName ?? '',
-      birthName: identity.birthName ?? '',
-      alias: identity.alias ?? '',
-      birthDate: identity.birthDate,
-      sex: identity.sex,
-      nationality: identity.nationality ?? '',
-    },
-    validate: validateWith<IdentityValues>(UpdateIdentityInput, { toInput: (values) => ({ version, ...values }) }),
-  });
-  const { save, mutation } = useSectionSave(beneficiary.id, 'identity', close);
+  const initialValues: IdentityValues = {
+    lastName: identity.lastName ?? '',
+    firstName: identity.firstName ?? '',
+    birthName: identity.birthName ?? '',
+    alias: identity.alias ?? '',
+    birthDate: identity.birthDate,
+    sex: identity.sex,
+    nationality: identity.nationality ?? '',
+  };
+  const { form, frame } = useSectionForm({ beneficiary, section: 'identity', close, schema: UpdateIdentityInput, initialValues });
 
   return (
-    <SectionForm
-      onSubmit={form.onSubmit((values) => save(UpdateIdentityInput.parse({ version, ...values }), form.setErrors), focusFirstError)}
-      onCancel={() => close('cancelled')}
-      saving={mutation.isPending}
-      error={mutation.error}
-    >
+    <SectionForm {...frame}>
       <IdentityFields inputProps={(field) => form.getInputProps(field)} withNationality autoFocus />
     </SectionForm>
   );

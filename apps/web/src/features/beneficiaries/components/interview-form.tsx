@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Checkbox, Group, NumberInput, Radio, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NumberInput, Radio, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import {
@@ -12,7 +12,8 @@ import {
 import type { ReactNode } from 'react';
 import { DateField } from '../../../components/date-field';
 import { parisInstant, toParisDateAndTime } from '../../../lib/dates';
-import { focusFirstError, textOrNull, validateWith } from '../../../lib/forms';
+import { focusFirstError, labelOptions, textOrNull, validateWith } from '../../../lib/forms';
+import { RepeatedFields } from './repeated-fields';
 
 export interface InterviewValues {
   date: string | null;
@@ -81,7 +82,7 @@ const validate = validateWith<InterviewValues>(CreateInterviewInput, {
   },
 });
 
-const CHANNEL_OPTIONS = Object.entries(INTERVIEW_CHANNEL_LABELS).map(([value, label]) => ({ value, label }));
+const CHANNEL_OPTIONS = labelOptions(INTERVIEW_CHANNEL_LABELS);
 
 /** The interview form's state; the caller keeps it to put the API's field messages on the fields. */
 export const useInterviewForm = (initialValues: InterviewValues) => useForm<InterviewValues>({ initialValues, validate });
@@ -169,39 +170,23 @@ export function InterviewForm({ form, editable, noteHidden = false, withDone = f
           </Stack>
         )}
 
-        <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
-          <Text component="legend" fw={600} size="sm">
-            Actions à suivre
-          </Text>
-          {form.values.followUpActions.map((_action, index) => (
-            <Group key={index} align="flex-start" wrap="nowrap">
-              <SimpleGrid cols={{ base: 1, sm: withDone ? 3 : 2 }} spacing="sm" style={{ flex: 1 }}>
-                <TextInput label={`Action n° ${index + 1}`} maxLength={300} autoComplete="off" {...form.getInputProps(`followUpActions.${index}.label`)} />
-                <DateField label={`Échéance n° ${index + 1}`} {...form.getInputProps(`followUpActions.${index}.dueOn`)} />
-                {withDone && <Checkbox mt={30} label="Faite" {...form.getInputProps(`followUpActions.${index}.done`, { type: 'checkbox' })} />}
-              </SimpleGrid>
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                size="lg"
-                mt={26}
-                aria-label={`Retirer l'action n° ${index + 1}`}
-                onClick={() => form.removeListItem('followUpActions', index)}
-              >
-                ✕
-              </ActionIcon>
-            </Group>
-          ))}
-          <Button
-            variant="light"
-            size="sm"
-            style={{ alignSelf: 'flex-start' }}
-            disabled={form.values.followUpActions.length >= 20}
-            onClick={() => form.insertListItem('followUpActions', { label: '', dueOn: null, done: false })}
-          >
-            Ajouter une action à suivre
-          </Button>
-        </Stack>
+        <RepeatedFields
+          legend="Actions à suivre"
+          count={form.values.followUpActions.length}
+          cols={{ base: 1, sm: withDone ? 3 : 2 }}
+          renderRow={(index) => (
+            <>
+              <TextInput label={`Action n° ${index + 1}`} maxLength={300} autoComplete="off" {...form.getInputProps(`followUpActions.${index}.label`)} />
+              <DateField label={`Échéance n° ${index + 1}`} {...form.getInputProps(`followUpActions.${index}.dueOn`)} />
+              {withDone && <Checkbox mt={30} label="Faite" {...form.getInputProps(`followUpActions.${index}.done`, { type: 'checkbox' })} />}
+            </>
+          )}
+          removeLabel={(index) => `Retirer l'action n° ${index + 1}`}
+          onRemove={(index) => form.removeListItem('followUpActions', index)}
+          addLabel="Ajouter une action à suivre"
+          onAdd={() => form.insertListItem('followUpActions', { label: '', dueOn: null, done: false })}
+          max={20}
+        />
 
         {children}
         <Group>

@@ -1,11 +1,9 @@
 import { Badge, Checkbox, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { type Beneficiary, BENEFIT_LABELS, type BeneficiaryRights, LEGAL_PROTECTION_LABELS, UpdateRightsInput } from '@ccas/shared';
-import { useState } from 'react';
 import { FieldList } from '../../../components/field-list';
-import { focusFirstError, textOrNull, validateWith } from '../../../lib/forms';
+import { labelOptions, textOrNull } from '../../../lib/forms';
 import { type CloseReason, EditableSection } from './editable-section';
-import { SectionForm, useSectionSave } from './section-form';
+import { SectionForm, useSectionForm } from './section-form';
 
 type Benefit = BeneficiaryRights['benefits'][number];
 
@@ -55,33 +53,29 @@ interface RightsValues {
 
 function RightsForm(props: { beneficiary: Beneficiary; rights: BeneficiaryRights; close: (reason: CloseReason) => void }) {
   const { beneficiary, rights, close } = props;
-  const [version] = useState(beneficiary.version);
-  const toInput = (values: RightsValues) => ({
-    version,
-    ...values,
-    cafNumber: textOrNull(values.cafNumber),
-    franceTravailId: textOrNull(values.franceTravailId),
-    legalProtectionDetail: textOrNull(values.legalProtectionDetail),
+  const initialValues: RightsValues = {
+    benefits: rights.benefits,
+    cafNumber: rights.cafNumber ?? '',
+    franceTravailId: rights.franceTravailId ?? '',
+    legalProtection: rights.legalProtection,
+    legalProtectionDetail: rights.legalProtectionDetail ?? '',
+  };
+  const { form, frame } = useSectionForm({
+    beneficiary,
+    section: 'rights',
+    close,
+    schema: UpdateRightsInput,
+    initialValues,
+    toInput: (values) => ({
+      ...values,
+      cafNumber: textOrNull(values.cafNumber),
+      franceTravailId: textOrNull(values.franceTravailId),
+      legalProtectionDetail: textOrNull(values.legalProtectionDetail),
+    }),
   });
-  const form = useForm<RightsValues>({
-    initialValues: {
-      benefits: rights.benefits,
-      cafNumber: rights.cafNumber ?? '',
-      franceTravailId: rights.franceTravailId ?? '',
-      legalProtection: rights.legalProtection,
-      legalProtectionDetail: rights.legalProtectionDetail ?? '',
-    },
-    validate: validateWith<RightsValues>(UpdateRightsInput, { toInput }),
-  });
-  const { save, mutation } = useSectionSave(beneficiary.id, 'rights', close);
 
   return (
-    <SectionForm
-      onSubmit={form.onSubmit((values) => save(UpdateRightsInput.parse(toInput(values)), form.setErrors), focusFirstError)}
-      onCancel={() => close('cancelled')}
-      saving={mutation.isPending}
-      error={mutation.error}
-    >
+    <SectionForm {...frame}>
       <Checkbox.Group label="Prestations et aides connues" {...form.getInputProps('benefits')}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="xs" mt="xs">
           {Object.entries(BENEFIT_LABELS).map(([value, label], index) => (
@@ -95,7 +89,7 @@ function RightsForm(props: { beneficiary: Beneficiary; rights: BeneficiaryRights
         <Select
           label="Mesure de protection"
           placeholder="Non renseignée"
-          data={Object.entries(LEGAL_PROTECTION_LABELS).map(([value, label]) => ({ value, label }))}
+          data={labelOptions(LEGAL_PROTECTION_LABELS)}
           clearable
           {...form.getInputProps('legalProtection')}
         />
