@@ -231,8 +231,9 @@ describe('beneficiary files', () => {
     await remove.click();
     await remove.waitFor({ state: 'detached' });
 
+    // The interview that holds the demo private note is on screen, without its note.
     await page.getByRole('tab', { name: 'Journal' }).click();
-    await page.getByRole('article').first().waitFor();
+    await page.getByRole('article').filter({ hasText: 'Appel de Mme : aide FSL accordée' }).waitFor();
     expect(await page.content()).not.toContain('épuisement lié à ses horaires de nuit');
   }, 120_000);
 

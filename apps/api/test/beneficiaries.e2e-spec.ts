@@ -52,6 +52,9 @@ describe('creating a file', () => {
     expect(warned.body.duplicates).toEqual([
       { id: existing.id, fileNumber: existing.fileNumber, name: 'LEFÈVRE Hélène', birthDate: '1961-07-02' },
     ]);
+    // Being shown an existing file is a read of it.
+    const log = (await team.manager.get(`/api/v1/beneficiaries/${existing.id}/access-log`).expect(200)).body;
+    expect(log.items[1]).toMatchObject({ actor: { id: team.accueil.id }, action: 'read', target: 'duplicate-warning' });
 
     // Another birth date, or a clearly different name, is another person.
     await team.accueil.post('/api/v1/beneficiaries').send({ identity: identity({ lastName: 'Lefèvre', firstName: 'Hélène', birthDate: '1961-07-03' }) }).expect(201);
@@ -215,6 +218,7 @@ describe('referents', () => {
     await team.agent.delete(`${path}/${team.agent2.id}`).expect(403);
     const removed = await team.manager.delete(`${path}/${team.agent2.id}`).expect(200);
     expect(removed.body.referents).toEqual([{ id: team.agent.id, name: 'Agent Test' }]);
+    await team.manager.delete(`${path}/${team.agent2.id}`).expect(404);
   });
 });
 

@@ -71,8 +71,12 @@ describe('search', () => {
     expect(await ids(`D${String(files.lefebvre.fileNumber).padStart(5, '0')}`)).toEqual([files.lefebvre.id]);
   });
 
-  it('treats SQL and LIKE characters as plain text', async () => {
-    expect(await ids("' OR 1=1 --")).toEqual([]);
+  it('treats quotes, SQL and LIKE characters as plain text', async () => {
+    const identity = { lastName: "O'Brien", firstName: 'Seán', birthName: null, alias: null, birthDate: null, sex: null, nationality: null };
+    const created = (await team.accueil.post('/api/v1/beneficiaries').send({ identity }).expect(201)).body;
+    expect(await ids("o'brien")).toEqual([created.id]);
+    expect(await ids("O'Brien' OR 1=1 --")).toEqual([]);
+    expect(await ids('b%n')).toEqual([]); // not a LIKE pattern: no name word starts with "n"
     expect(await ids('%')).toEqual([]);
     expect(await ids('_')).toEqual([]);
   });
@@ -84,7 +88,7 @@ describe('search', () => {
 
   it('paginates without gaps or repeats', async () => {
     const all = (await search({ limit: '100' })).items.map((item) => item.id);
-    expect(all).toHaveLength(Object.keys(people).length);
+    expect(all).toEqual(expect.arrayContaining(Object.values(files).map((file) => file.id)));
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -127,7 +131,7 @@ describe('search', () => {
 
   it('forgets a name once no file bears it any more', async () => {
     const identity = { lastName: 'Quernevel', firstName: 'Yann', birthName: null, alias: null, birthDate: null, sex: null, nationality: null };
-    const created = (await team.agent.post('/api/v1/beneficiaries').send({ identity }).expect(201)).body;
+    const created = (await team.accueil.post('/api/v1/beneficiaries').send({ identity }).expect(201)).body;
     expect(await ids('quernevel')).toEqual([created.id]);
     await team.agent.put(`/api/v1/beneficiaries/${created.id}/identity`).send({ version: 0, ...identity, lastName: 'Martin' }).expect(200);
 

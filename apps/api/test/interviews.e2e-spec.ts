@@ -131,8 +131,11 @@ describe('editing an interview', () => {
     }`;
     await team.agent.patch(path).send({ version: 0, note: 'Nouvelle version de la note', summary: 'Synthèse corrigée' }).expect(200);
     await team.manager.patch(path).send({ version: 1, channel: 'PHONE', occurredAt: '2026-11-20T09:30:00Z' }).expect(200);
-    // Sending unchanged values records nothing.
-    await team.agent.patch(path).send({ version: 2, channel: 'PHONE' }).expect(200);
+    // Sending unchanged values records nothing (whatever the order of their keys).
+    await team.agent
+      .patch(path)
+      .send({ version: 2, channel: 'PHONE', followUpActions: [{ done: false, dueOn: '2026-12-05', label: 'Relancer le bailleur' }] })
+      .expect(200);
 
     const history = (await team.agent.get(`${path}/history`).expect(200)).body;
     expect(history.items).toEqual([
@@ -149,6 +152,19 @@ describe('editing an interview', () => {
     ]);
     const { rows } = await t.owner.query('SELECT previous::text FROM interview_revisions WHERE tenant_id = $1', [team.tenantId]);
     expect(JSON.stringify(rows)).not.toContain('violences');
+
+    // A colleague who cannot read the private note is not told that it changed.
+    const seenByColleague = (await team.agent2.get(`${path}/history`).expect(200)).body;
+    expect(seenByColleague.items.map((item: { changedFields: string[] }) => item.changedFields)).toEqual([['channel'], ['summary']]);
+  });
+
+  it('moves the last contact back when a mistyped interview date is corrected', async () => {
+    const fileId = await createFile();
+    await team.agent.post(`/api/v1/beneficiaries/${fileId}/interviews`).send(interview({ occurredAt: '2026-01-10T09:00:00Z' })).expect(201);
+    const typo = (await team.agent.post(`/api/v1/beneficiaries/${fileId}/interviews`).send(interview({ occurredAt: '2026-11-21T09:00:00Z' })).expect(201)).body;
+    await team.agent.patch(`/api/v1/beneficiaries/${fileId}/interviews/${typo.id}`).send({ version: 0, occurredAt: '2025-11-21T09:00:00Z' }).expect(200);
+    const file = (await team.agent.get(`/api/v1/beneficiaries/${fileId}`).expect(200)).body;
+    expect(file.lastContactAt).toBe('2026-01-10T09:00:00.000Z');
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, optionalText, PastDate, PersonRef, Phone, requiredText, uniqueList } from './fields.js';
+import { IsoDate, optionalText, PastDate, PersonRef, Phone, requiredText, text, uniqueList, Version } from './fields.js';
 import { PageQuery } from './pagination.js';
 
 // Enumerations of a beneficiary file ("dossier"), with the labels social workers use.
@@ -194,7 +194,7 @@ export const BeneficiaryFollowUp = z.strictObject(followUpShape);
 export type BeneficiaryFollowUp = z.infer<typeof BeneficiaryFollowUp>;
 
 /** Sections and their writes. A write carries the file version it was based on (optimistic concurrency). */
-const version = z.number().int().min(0);
+const version = Version;
 export const UpdateIdentityInput = z.strictObject({ version, ...identityShape }).refine(hasNameOrAlias, nameOrAlias);
 export const UpdateContactInput = z.strictObject({ version, ...contactShape });
 export const UpdateSituationInput = z.strictObject({ version, ...situationShape });
@@ -253,7 +253,7 @@ export type BeneficiarySummary = z.infer<typeof BeneficiarySummary>;
 
 export const BeneficiaryQuery = PageQuery.extend({
   /** Name, birth name, first name, alias, file number, phone or birth date `jj/mm/aaaa`, in any order. */
-  q: z.string().trim().max(200).optional(),
+  q: text(200).optional(),
   status: BeneficiaryStatus.optional(),
   /** `me` for "mes dossiers", or a member id. */
   referent: z.union([z.literal('me'), z.uuid()]).optional(),
@@ -310,4 +310,5 @@ export const ACCESS_TARGET_LABELS: Record<string, string> = {
   'follow-up': 'Suivi',
   referent: 'Référents',
   'access-log': 'Historique des accès',
+  'duplicate-warning': 'Doublon possible signalé à la création d’un autre dossier',
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Instant, IsoDate, optionalText, PersonRef, requiredText } from './fields.js';
+import { IsoDate, optionalText, PastInstant, PersonRef, requiredText, Version } from './fields.js';
 import { PageQuery } from './pagination.js';
 
 // The journal of a file: interviews ("entretiens") with their follow-up actions.
@@ -46,7 +46,7 @@ export const FollowUpAction = z.strictObject({
 export type FollowUpAction = z.infer<typeof FollowUpAction>;
 
 const interviewShape = {
-  occurredAt: Instant,
+  occurredAt: PastInstant,
   channel: InterviewChannel,
   durationMinutes: z.number().int().min(1).max(24 * 60).nullable(),
   themes: z.array(requiredText(60)).max(12),
@@ -70,7 +70,7 @@ export type CreateInterviewInput = z.input<typeof CreateInterviewInput>;
 
 /** Changes only the fields sent, on the version they were based on. */
 export const UpdateInterviewInput = z
-  .strictObject({ version: z.number().int().min(0), ...interviewShape })
+  .strictObject({ version: Version, ...interviewShape })
   .partial()
   .required({ version: true });
 export type UpdateInterviewInput = z.infer<typeof UpdateInterviewInput>;

@@ -110,12 +110,19 @@ CREATE TABLE beneficiary_name_words (
 CREATE INDEX beneficiary_name_words_word_idx ON beneficiary_name_words USING gin (tenant_id, word gin_trgm_ops);
 
 -- Keeps the dictionary equal to the words of the files: a renamed or anonymised file leaves no word
--- behind that no file uses any more. Runs as the owner to look at the other files of the tenant.
+-- behind that no file uses any more. Runs as the owner because the API role may only read the
+-- dictionary; it acts on the tenant of the transaction only, and only as the trigger below.
 CREATE FUNCTION app_sync_name_words() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = public, pg_temp
   AS $$
 BEGIN
+  IF TG_TABLE_NAME <> 'beneficiaries' OR TG_TABLE_SCHEMA <> 'public' OR NEW.tenant_id IS DISTINCT FROM app_current_tenant() THEN
+    RAISE EXCEPTION 'app_sync_name_words: beneficiaries of the current tenant only';
+  END IF;
+  -- One writer at a time per tenant: a word dropped by a rename is then never one a concurrent,
+  -- not yet committed, file was about to need (each statement below sees what committed before it).
+  PERFORM pg_advisory_xact_lock(hashtextextended('name_words:' || NEW.tenant_id::text, 0));
   INSERT INTO beneficiary_name_words (tenant_id, word)
   SELECT NEW.tenant_id, unnest(NEW.name_words)
   ON CONFLICT DO NOTHING;
@@ -128,6 +135,7 @@ BEGIN
 END $$;
 CREATE TRIGGER beneficiaries_name_words AFTER INSERT OR UPDATE OF last_name, first_name, birth_name, alias ON beneficiaries
   FOR EACH ROW EXECUTE FUNCTION app_sync_name_words();
+REVOKE ALL ON FUNCTION app_sync_name_words() FROM PUBLIC;
 
 -- The file search. Row-level security evaluates its policy before any condition whose operator is
 -- not LEAKPROOF, and pg_trgm's and the array operators are not: under RLS their indexes would never
@@ -163,7 +171,7 @@ BEGIN
       RETURN; -- punctuation alone names nobody
     END IF;
     FOREACH key IN ARRAY app_name_words(typed) LOOP
-      pattern := replace(replace(replace(key, '\', '\\'), '%', '\%'), '_', '\_') || '%';
+      pattern := key || '%'; -- keys are letters and digits only: nothing to escape
       SELECT coalesce(array_agg(w.word), '{}'), coalesce(array_agg(word_similarity(key, w.word)), '{}')
         INTO meant, closeness
         FROM beneficiary_name_words w

@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditChainVerification, AuditEvent, AuditEventQuery, Page } from '@ccas/shared';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { decodeCursor, encodeCursor, SeqCursor } from '../../common/cursor';
 import { TenantDb } from '../../tenancy/tenant-db.service';
-
-const isSeqCursor = (value: unknown): value is { seq: number } =>
-  typeof (value as { seq?: unknown })?.seq === 'number' && Number.isSafeInteger((value as { seq: number }).seq);
 
 @Injectable()
 export class AuditEventsService {
@@ -12,7 +9,7 @@ export class AuditEventsService {
 
   /** The tenant's audit trail, newest first (keyset on the chain sequence). */
   list(query: AuditEventQuery): Promise<Page<AuditEvent>> {
-    const after = query.cursor ? decodeCursor(query.cursor, isSeqCursor).seq : undefined;
+    const after = query.cursor ? decodeCursor(query.cursor, SeqCursor).seq : undefined;
     return this.db.transaction(async (tx) => {
       const rows = await tx.auditEvent.findMany({
         where: {

@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import {
   type AccessLogEntry,
   type Beneficiary,
+  type BeneficiaryIdentity,
   type BeneficiaryQuery,
   type BeneficiarySummary,
   can,
@@ -18,7 +19,7 @@ import {
 import type { z } from 'zod';
 import { AuditService } from '../../audit/audit.service';
 import type { AuthUser } from '../../auth/auth-user';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { decodeCursor, encodeCursor, OffsetCursor, SeqCursor } from '../../common/cursor';
 import { currentRequest } from '../../common/request-context';
 import type { Prisma } from '../../generated/prisma/client';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
@@ -27,9 +28,6 @@ import { BeneficiariesRepository } from './beneficiaries.repository';
 import { fileEvent, requireFile, staleVersion } from './file-access';
 import { parseSearchTerms } from './search-terms';
 
-const isOffsetCursor = (value: unknown): value is { offset: number } =>
-  Number.isSafeInteger((value as { offset?: unknown })?.offset) && (value as { offset: number }).offset >= 0;
-const isSeqCursor = (value: unknown): value is { seq: number } => Number.isSafeInteger((value as { seq?: unknown })?.seq);
 
 /** A section write: the version it was based on, and the columns it sets. */
 type SectionWrite = { version: number; data: Prisma.BeneficiaryUncheckedUpdateInput };
@@ -51,7 +49,7 @@ export class BeneficiariesService {
   async search(query: BeneficiaryQuery): Promise<Page<BeneficiarySummary>> {
     const user = this.user;
     const terms = parseSearchTerms(query.q ?? '');
-    const offset = query.cursor ? decodeCursor(query.cursor, isOffsetCursor).offset : 0;
+    const offset = query.cursor ? decodeCursor(query.cursor, OffsetCursor).offset : 0;
     const referentId = query.referent === 'me' ? user.membershipId : query.referent;
     return this.db.transaction(async (tx) => {
       const rows = await this.repository.search(tx, terms, { status: query.status, siteId: query.siteId, referentId }, offset, query.limit + 1);
@@ -68,31 +66,25 @@ export class BeneficiariesService {
   async create(input: z.output<typeof CreateBeneficiaryInput>): Promise<Beneficiary> {
     const user = this.user;
     const { identity, contact } = input;
+    if (identity.birthDate && !input.ignoreDuplicates) {
+      const duplicates = await this.likelyDuplicates(identity, identity.birthDate);
+      if (duplicates.length) {
+        throw new ConflictException({
+          type: PROBLEM_TYPES.possibleDuplicates,
+          title: 'Dossier peut-être déjà existant',
+          detail: 'Une ou plusieurs personnes nées le même jour portent un nom proche. Vérifiez qu’il ne s’agit pas de la même personne.',
+          duplicates,
+        });
+      }
+    }
     return this.db.transaction(async (tx) => {
       if (input.siteId) await this.requireSite(tx, input.siteId);
-      if (identity.birthDate && !input.ignoreDuplicates) {
-        const names = [identity.lastName, identity.firstName, identity.birthName, identity.alias].filter((name): name is string => !!name);
-        const duplicates = await this.repository.findLikelyDuplicates(tx, identity.birthDate, names);
-        if (duplicates.length) {
-          throw new ConflictException({
-            type: PROBLEM_TYPES.possibleDuplicates,
-            title: 'Dossier peut-être déjà existant',
-            detail: 'Une ou plusieurs personnes nées le même jour portent un nom proche. Vérifiez qu’il ne s’agit pas de la même personne.',
-            duplicates: duplicates.map((row) => ({
-              id: row.id,
-              fileNumber: row.file_number,
-              name: displayName({ lastName: row.last_name, firstName: row.first_name, alias: row.alias }),
-              birthDate: toIsoDate(row.birth_date),
-            })),
-          });
-        }
-      }
       const created = await tx.beneficiary.create({
         data: {
           tenantId: user.tenantId,
           ...identityColumns(identity),
           ...(contact ? contact : {}),
-          siteId: input.siteId ?? user.sites[0]?.id ?? null,
+          siteId: input.siteId === undefined ? (user.sites[0]?.id ?? null) : input.siteId,
           createdBy: user.membershipId,
           // A social worker who opens a file follows the person; the front desk only registers them.
           ...(can(user, 'beneficiary:update') ? { referents: { create: { membershipId: user.membershipId, assignedBy: user.membershipId } } } : {}),
@@ -101,6 +93,24 @@ export class BeneficiariesService {
       });
       await this.audit.record(tx, fileEvent('create', created.id, 'file', { duplicatesIgnored: input.ignoreDuplicates }));
       return this.load(tx, created.id);
+    });
+  }
+
+  /**
+   * Files with the same birth date and a similar name. Showing them is a read of those files, so it
+   * is audited in a transaction of its own (the refused creation that follows writes nothing).
+   */
+  private likelyDuplicates(identity: BeneficiaryIdentity, birthDate: string) {
+    const names = [identity.lastName, identity.firstName, identity.birthName, identity.alias].filter((name): name is string => !!name);
+    return this.db.transaction(async (tx) => {
+      const rows = await this.repository.findLikelyDuplicates(tx, birthDate, names);
+      for (const row of rows) await this.audit.record(tx, fileEvent('read', row.id, 'duplicate-warning'));
+      return rows.map((row) => ({
+        id: row.id,
+        fileNumber: row.file_number,
+        name: displayName({ lastName: row.last_name, firstName: row.first_name, alias: row.alias }),
+        birthDate: toIsoDate(row.birth_date),
+      }));
     });
   }
 
@@ -159,7 +169,8 @@ export class BeneficiariesService {
     this.checkReferentChange(membershipId);
     return this.db.transaction(async (tx) => {
       await requireFile(tx, id);
-      await tx.beneficiaryReferent.deleteMany({ where: { beneficiaryId: id, membershipId } });
+      const { count } = await tx.beneficiaryReferent.deleteMany({ where: { beneficiaryId: id, membershipId } });
+      if (count === 0) throw new NotFoundException({ detail: 'Cette personne n’est pas référente de ce dossier.' });
       await this.audit.record(tx, fileEvent('update', id, 'referent', { removed: membershipId }));
       return this.load(tx, id);
     });
@@ -167,10 +178,10 @@ export class BeneficiariesService {
 
   /** Who opened or changed this file, newest first. Reading it is itself recorded. */
   async accessLog(id: string, query: { limit: number; cursor?: string }): Promise<Page<AccessLogEntry>> {
-    const before = query.cursor ? decodeCursor(query.cursor, isSeqCursor).seq : undefined;
+    const before = query.cursor ? decodeCursor(query.cursor, SeqCursor).seq : undefined;
     return this.db.transaction(async (tx) => {
       await requireFile(tx, id);
-      if (!before) await this.audit.record(tx, fileEvent('read', id, 'access-log'));
+      if (before === undefined) await this.audit.record(tx, fileEvent('read', id, 'access-log'));
       const events = await tx.auditEvent.findMany({
         where: { entityType: 'beneficiary', entityId: id, ...(before !== undefined ? { seq: { lt: before } } : {}) },
         orderBy: { seq: 'desc' },

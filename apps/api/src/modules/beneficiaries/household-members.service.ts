@@ -1,13 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { HouseholdMember, HouseholdMemberInput, Page, PageQuery, UpdateHouseholdMemberInput } from '@ccas/shared';
 import { AuditService } from '../../audit/audit.service';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { decodeCursor, encodeCursor, IdCursor } from '../../common/cursor';
 import { currentRequest } from '../../common/request-context';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 import { fromIsoDate, toIsoDate } from './beneficiary.mapper';
 import { fileEvent, requireFile, staleVersion } from './file-access';
-
-const isIdCursor = (value: unknown): value is { id: string } => typeof (value as { id?: unknown })?.id === 'string';
 
 type Row = { id: string; version: number; relation: string; firstName: string; lastName: string | null; birthDate: Date | null; livesInHousehold: boolean };
 
@@ -30,7 +28,7 @@ export class HouseholdMembersService {
   ) {}
 
   list(beneficiaryId: string, query: PageQuery): Promise<Page<HouseholdMember>> {
-    const after = query.cursor ? decodeCursor(query.cursor, isIdCursor).id : undefined;
+    const after = query.cursor ? decodeCursor(query.cursor, IdCursor).id : undefined;
     return this.db.transaction(async (tx) => {
       await requireFile(tx, beneficiaryId);
       const rows = await tx.householdMember.findMany({

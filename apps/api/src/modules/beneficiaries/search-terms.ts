@@ -12,6 +12,7 @@ export interface SearchTerms {
 const DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const FILE_NUMBER = /^d-?(\d{1,9})$/i;
 const DIGITS = /^\+?[\d.-]+$/;
+const MAX_NAME_WORDS = 8;
 
 /** Splits the search box into terms; the order of words does not matter. */
 export function parseSearchTerms(query: string): SearchTerms {
@@ -25,6 +26,9 @@ export function parseSearchTerms(query: string): SearchTerms {
     else if (DIGITS.test(word)) digitGroups.push(word);
     else terms.names.push(word);
   }
+  if (terms.names.length > MAX_NAME_WORDS) {
+    throw new BadRequestException({ detail: `Cherchez avec ${MAX_NAME_WORDS} mots au plus.` });
+  }
   // "06 12 34" is one phone number typed in groups; a lone short number is a file number.
   const digits = digitGroups.join('').replace(/\D/g, '');
   const international = /^(00|\+)?33/.test(digitGroups.join('')) && digits.length > 2;
@@ -36,7 +40,7 @@ export function parseSearchTerms(query: string): SearchTerms {
 function isoDate(year: string, month: string, day: string): string {
   const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   const date = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) {
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso || Number(year) < 1900) {
     throw new BadRequestException({ detail: `La date « ${day}/${month}/${year} » n’existe pas.` });
   }
   return iso;

@@ -11,7 +11,7 @@ import {
 import type { z } from 'zod';
 import { AuditService } from '../../audit/audit.service';
 import type { AuthUser } from '../../auth/auth-user';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { decodeCursor, encodeCursor, TimeCursor } from '../../common/cursor';
 import { currentRequest } from '../../common/request-context';
 import type { Prisma } from '../../generated/prisma/client';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
@@ -23,17 +23,9 @@ type NewInterview = z.output<typeof CreateInterviewInput>;
 type SharedField = Exclude<keyof NewInterview, (typeof AUTHOR_ONLY_INTERVIEW_FIELDS)[number]>;
 const SHARED_FIELDS: SharedField[] = ['occurredAt', 'channel', 'durationMinutes', 'themes', 'summary', 'followUpActions'];
 
-/** Keyset over (occurred_at, id), newest first. */
-export const isTimeCursor = (value: unknown): value is { at: string; id: string } =>
-  typeof (value as { at?: unknown })?.at === 'string' &&
-  !Number.isNaN(Date.parse((value as { at: string }).at)) &&
-  typeof (value as { id?: unknown })?.id === 'string' &&
-  /^[0-9a-f-]{36}$/i.test((value as { id: string }).id);
-
-export const newestFirstAfter = (cursor: { at: string; id: string } | undefined): Prisma.InterviewWhereInput =>
-  cursor
-    ? { OR: [{ occurredAt: { lt: new Date(cursor.at) } }, { occurredAt: new Date(cursor.at), id: { lt: cursor.id } }] }
-    : {};
+/** Keyset condition for "newest first" on (time field, id): the rows after the cursor's. */
+const after = <F extends string>(field: F, cursor: { at: string; id: string } | undefined) =>
+  cursor ? { OR: [{ [field]: { lt: new Date(cursor.at) } }, { [field]: new Date(cursor.at), id: { lt: cursor.id } }] } : {};
 
 /** The journal of a file: interviews, their notes (private or team) and their history of changes. */
 @Injectable()
@@ -50,7 +42,7 @@ export class InterviewsService {
   }
 
   list(beneficiaryId: string, query: PageQuery): Promise<Page<Interview>> {
-    const cursor = query.cursor ? decodeCursor(query.cursor, isTimeCursor) : undefined;
+    const cursor = query.cursor ? decodeCursor(query.cursor, TimeCursor) : undefined;
     return this.db.transaction(async (tx) => {
       await requireFile(tx, beneficiaryId);
       const rows = await this.newestFirst(tx, beneficiaryId, cursor, query.limit + 1);
@@ -62,7 +54,7 @@ export class InterviewsService {
   /** Rows for a page of the journal; shared with the timeline. */
   newestFirst(tx: TenantTx, beneficiaryId: string, cursor: { at: string; id: string } | undefined, take: number) {
     return tx.interview.findMany({
-      where: { beneficiaryId, ...newestFirstAfter(cursor) },
+      where: { beneficiaryId, ...after('occurredAt', cursor) },
       orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
       take,
       include: interviewInclude,
@@ -128,7 +120,7 @@ export class InterviewsService {
       });
       if (count === 0) throw staleVersion('Cet entretien');
       if (noteChanged) await this.writeNote(tx, id, note, noteVisibility);
-      if (changedShared.includes('occurredAt')) await this.touchLastContact(tx, beneficiaryId, new Date(changes.occurredAt!));
+      if (changedShared.includes('occurredAt')) await this.recomputeLastContact(tx, beneficiaryId);
       const changedFields = [...changedShared, ...(noteChanged ? AUTHOR_ONLY_INTERVIEW_FIELDS.filter((field) => field in changes) : [])];
       await tx.interviewRevision.create({
         data: {
@@ -146,11 +138,13 @@ export class InterviewsService {
   }
 
   history(beneficiaryId: string, id: string, query: PageQuery): Promise<Page<InterviewRevision>> {
-    const after = query.cursor ? decodeCursor(query.cursor, isTimeCursor) : undefined;
+    const cursor = query.cursor ? decodeCursor(query.cursor, TimeCursor) : undefined;
     return this.db.transaction(async (tx) => {
-      await this.load(tx, beneficiaryId, id);
+      const interview = await this.load(tx, beneficiaryId, id);
+      // A reader who cannot see the note is not told when it changed either.
+      const hidden = interview.authorId !== this.user.membershipId && !interview.note ? AUTHOR_ONLY_INTERVIEW_FIELDS : [];
       const rows = await tx.interviewRevision.findMany({
-        where: { interviewId: id, ...(after ? { OR: [{ revisedAt: { lt: new Date(after.at) } }, { revisedAt: new Date(after.at), id: { lt: after.id } }] } : {}) },
+        where: { interviewId: id, ...after('revisedAt', cursor) },
         orderBy: [{ revisedAt: 'desc' }, { id: 'desc' }],
         take: query.limit + 1,
         include: { reviser: { select: { id: true, firstName: true, lastName: true } } },
@@ -159,13 +153,12 @@ export class InterviewsService {
       const items = rows.slice(0, query.limit);
       const last = items.at(-1);
       return {
-        items: items.map((row) => ({
-          id: row.id,
-          revisedAt: row.revisedAt.toISOString(),
-          revisedBy: toPersonRef(row.reviser),
-          changedFields: row.changedFields,
-          previous: row.previous as Record<string, unknown>,
-        })),
+        items: items.flatMap((row) => {
+          const changedFields = row.changedFields.filter((field) => !(hidden as readonly string[]).includes(field));
+          if (changedFields.length === 0) return [];
+          const previous = row.previous as Record<string, unknown>;
+          return [{ id: row.id, revisedAt: row.revisedAt.toISOString(), revisedBy: toPersonRef(row.reviser), changedFields, previous }];
+        }),
         nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.revisedAt.toISOString(), id: last.id }) : null,
       };
     });
@@ -192,6 +185,12 @@ export class InterviewsService {
     await tx.$executeRaw`UPDATE beneficiaries SET last_contact_at = greatest(last_contact_at, ${at}) WHERE id = ${beneficiaryId}::uuid`;
   }
 
+  /** After an interview's date is corrected, the last contact is the latest interview again. */
+  private async recomputeLastContact(tx: TenantTx, beneficiaryId: string): Promise<void> {
+    await tx.$executeRaw`UPDATE beneficiaries b SET last_contact_at = (SELECT max(occurred_at) FROM interviews i WHERE i.beneficiary_id = b.id)
+                          WHERE b.id = ${beneficiaryId}::uuid`;
+  }
+
   /** Only the author reaches this; row-level security would refuse anyone else's private note anyway. */
   private async writeNote(tx: TenantTx, interviewId: string, body: string | null, visibility: 'PRIVATE' | 'TEAM'): Promise<void> {
     const user = this.user;
@@ -207,9 +206,18 @@ export class InterviewsService {
   }
 }
 
-/** Instants compare as instants, whatever offset they were sent with. */
-const sameValue = (field: SharedField, current: unknown, incoming: unknown) =>
-  JSON.stringify(current) === JSON.stringify(field === 'occurredAt' ? new Date(incoming as string).toISOString() : incoming);
+/**
+ * Whether a field really changes: instants compare as instants whatever their offset, JSON values
+ * whatever the order of their keys (jsonb does not keep it).
+ */
+function sameValue(field: SharedField, current: unknown, incoming: unknown): boolean {
+  if (field === 'occurredAt') return current === new Date(incoming as string).toISOString();
+  return canonical(current) === canonical(incoming);
+}
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b))) : item,
+  );
 
 function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Pick<T, K> {
   return Object.fromEntries(keys.map((key) => [key, source[key]])) as Pick<T, K>;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, TimelineItem, TimelineQuery } from '@ccas/shared';
 import { AuditService } from '../../audit/audit.service';
-import { decodeCursor } from '../../common/cursor';
+import { decodeCursor, TimeCursor } from '../../common/cursor';
 import { TenantDb } from '../../tenancy/tenant-db.service';
 import { fileEvent, requireFile } from '../beneficiaries/file-access';
-import { InterviewsService, isTimeCursor } from './interviews.service';
+import { InterviewsService } from './interviews.service';
 
 /**
  * Everything that happened in a file, newest first. Interviews today; appointments and procedures
@@ -19,7 +19,7 @@ export class TimelineService {
   ) {}
 
   list(beneficiaryId: string, query: TimelineQuery): Promise<Page<TimelineItem>> {
-    const cursor = query.cursor ? decodeCursor(query.cursor, isTimeCursor) : undefined;
+    const cursor = query.cursor ? decodeCursor(query.cursor, TimeCursor) : undefined;
     return this.db.transaction(async (tx) => {
       await requireFile(tx, beneficiaryId);
       const rows = await this.interviews.newestFirst(tx, beneficiaryId, cursor, query.limit + 1);

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, PageQuery, SiteDetail, TeamMember } from '@ccas/shared';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { decodeCursor, encodeCursor, NameCursor } from '../../common/cursor';
 import { TenantDb } from '../../tenancy/tenant-db.service';
 
-const isNameCursor = (value: unknown): value is { name: string; id: string } =>
-  typeof (value as { name?: unknown })?.name === 'string' && typeof (value as { id?: unknown })?.id === 'string';
 
 /** Keyset on (name, id): `after` the last row of the previous page. */
 const afterName = (cursor: { name: string; id: string } | undefined, field: 'lastName' | 'name') =>
@@ -16,7 +14,7 @@ export class TeamService {
 
   /** Active members, by last name. */
   members(query: PageQuery): Promise<Page<TeamMember>> {
-    const cursor = query.cursor ? decodeCursor(query.cursor, isNameCursor) : undefined;
+    const cursor = query.cursor ? decodeCursor(query.cursor, NameCursor) : undefined;
     return this.db.transaction(async (tx) => {
       const rows = await tx.membership.findMany({
         where: { active: true, ...afterName(cursor, 'lastName') },
@@ -31,7 +29,7 @@ export class TeamService {
   }
 
   sites(query: PageQuery): Promise<Page<SiteDetail>> {
-    const cursor = query.cursor ? decodeCursor(query.cursor, isNameCursor) : undefined;
+    const cursor = query.cursor ? decodeCursor(query.cursor, NameCursor) : undefined;
     return this.db.transaction(async (tx) => {
       const rows = await tx.site.findMany({
         where: afterName(cursor, 'name'),
