@@ -12,7 +12,6 @@ import { responseOf } from '../../common/openapi';
 import { ZodValidationPipe } from '../../common/zod-validation.pipe';
 import { HouseholdMembersService } from './household-members.service';
 
-
 @ApiTags('beneficiaries')
 @Controller('beneficiaries/:id/household-members')
 export class HouseholdMembersController {
