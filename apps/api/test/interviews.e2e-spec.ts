@@ -111,6 +111,11 @@ describe('editing an interview', () => {
     }`;
 
     await team.agent2.patch(path).send({ version: 0, summary: 'Réécrit' }).expect(403);
+    const { rows: denials } = await t.owner.query(
+      "SELECT details FROM audit_events WHERE tenant_id = $1 AND actor_id = $2 AND action = 'denied'",
+      [team.tenantId, team.agent2.id],
+    );
+    expect(denials).toEqual([{ details: expect.objectContaining({ target: 'interview' }) }]);
     const refused = await team.manager.patch(path).send({ version: 0, note: 'Remplacée' }).expect(403);
     expect(refused.body.detail).toBe('Seul l’auteur d’une note peut la modifier.');
     await team.manager.patch(path).send({ version: 0, noteVisibility: 'TEAM' }).expect(403);

@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { currentRequest } from '../common/request-context';
 import { PrismaService } from '../database/prisma.service';
-import type { TenantTx } from '../tenancy/tenant-db.service';
+import { TenantDb, type TenantTx } from '../tenancy/tenant-db.service';
 
 export type AuditAction = 'read' | 'create' | 'update' | 'delete' | 'export' | 'login' | 'denied';
 
@@ -20,7 +20,10 @@ export interface AuditEntry {
  */
 @Injectable()
 export class AuditService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly tenantDb: TenantDb,
+  ) {}
 
   async record(
     tx: TenantTx,
@@ -45,6 +48,16 @@ export class AuditService {
         },
       ],
     });
+  }
+
+  /**
+   * A refusal decided by a business rule (not by the route's permission): recorded in a transaction
+   * of its own, since the request's transaction rolls back. Returns the 403 to throw.
+   */
+  async refuse(detail: string, entry: Omit<AuditEntry, 'action'>): Promise<ForbiddenException> {
+    const user = currentRequest()?.user;
+    if (user) await this.tenantDb.forTenant(user.tenantId, (tx) => this.record(tx, { ...entry, action: 'denied' }, user), user.membershipId);
+    return new ForbiddenException({ detail });
   }
 
   /** A request refused before any tenant is known; kept without personal data. */

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   type AccessLogEntry,
   type Beneficiary,
@@ -149,7 +149,7 @@ export class BeneficiariesService {
   }
 
   async assignReferent(id: string, membershipId: string): Promise<Beneficiary> {
-    this.checkReferentChange(membershipId);
+    await this.checkReferentChange(id, membershipId);
     return this.db.transaction(async (tx) => {
       await requireFile(tx, id);
       const member = await tx.membership.findFirst({ where: { id: membershipId, active: true }, select: { roles: true } });
@@ -166,7 +166,7 @@ export class BeneficiariesService {
   }
 
   async removeReferent(id: string, membershipId: string): Promise<Beneficiary> {
-    this.checkReferentChange(membershipId);
+    await this.checkReferentChange(id, membershipId);
     return this.db.transaction(async (tx) => {
       await requireFile(tx, id);
       const { count } = await tx.beneficiaryReferent.deleteMany({ where: { beneficiaryId: id, membershipId } });
@@ -239,9 +239,9 @@ export class BeneficiariesService {
   }
 
   /** A social worker follows files themself; choosing someone else's caseload is a manager's call. */
-  private checkReferentChange(membershipId: string): void {
+  private async checkReferentChange(id: string, membershipId: string): Promise<void> {
     if (membershipId !== this.user.membershipId && !can(this.user, 'referent:assign-others')) {
-      throw new ForbiddenException({ detail: 'Seule la direction peut désigner un autre référent que vous-même.' });
+      throw await this.audit.refuse('Seule la direction peut désigner un autre référent que vous-même.', fileEvent('denied', id, 'referent'));
     }
   }
 }

@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import {
   AUTHOR_ONLY_INTERVIEW_FIELDS,
   type CreateInterviewInput,
@@ -101,9 +101,10 @@ export class InterviewsService {
       const editable = editableBy(current, user);
       const touchesNote = AUTHOR_ONLY_INTERVIEW_FIELDS.some((field) => field in changes);
       if (editable === 'none' || (touchesNote && editable !== 'all')) {
-        throw new ForbiddenException({
-          detail: editable === 'none' ? 'Seul l’auteur de cet entretien peut le modifier.' : 'Seul l’auteur d’une note peut la modifier.',
-        });
+        throw await this.audit.refuse(
+          editable === 'none' ? 'Seul l’auteur de cet entretien peut le modifier.' : 'Seul l’auteur d’une note peut la modifier.',
+          fileEvent('denied', beneficiaryId, 'interview', { interviewId: id }),
+        );
       }
       if (current.version !== version) throw staleVersion('Cet entretien');
 
