@@ -10,3 +10,5 @@ export * from './fields.js';
 export * from './beneficiaries.js';
 export * from './interviews.js';
 export * from './team.js';
+export * from './catalogues.js';
+export * from './procedures.js';
