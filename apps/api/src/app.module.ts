@@ -5,6 +5,7 @@ import { API_CONFIG, type ApiConfig } from './config';
 import { DatabaseModule } from './database/database.module';
 import { AuditEventsModule } from './modules/audit-events/audit-events.module';
 import { BeneficiariesModule } from './modules/beneficiaries/beneficiaries.module';
+import { CataloguesModule } from './modules/catalogues/catalogues.module';
 import { HealthModule } from './modules/health/health.module';
 import { InterviewsModule } from './modules/interviews/interviews.module';
 import { MeModule } from './modules/me/me.module';
@@ -28,6 +29,7 @@ export class AppModule {
         AuditEventsModule,
         BeneficiariesModule,
         InterviewsModule,
+        CataloguesModule,
       ],
     };
   }
