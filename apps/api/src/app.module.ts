@@ -9,7 +9,9 @@ import { CataloguesModule } from './modules/catalogues/catalogues.module';
 import { HealthModule } from './modules/health/health.module';
 import { InterviewsModule } from './modules/interviews/interviews.module';
 import { MeModule } from './modules/me/me.module';
+import { ProceduresModule } from './modules/procedures/procedures.module';
 import { TeamModule } from './modules/team/team.module';
+import { TimelineModule } from './modules/timeline/timeline.module';
 
 @Module({})
 export class AppModule {
@@ -30,6 +32,8 @@ export class AppModule {
         BeneficiariesModule,
         InterviewsModule,
         CataloguesModule,
+        ProceduresModule,
+        TimelineModule,
       ],
     };
   }

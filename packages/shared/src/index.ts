@@ -12,3 +12,5 @@ export * from './interviews.js';
 export * from './team.js';
 export * from './catalogues.js';
 export * from './procedures.js';
+export * from './timeline.js';
+export * from './digital-assessments.js';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { IsoDate, optionalText, PastInstant, PersonRef, requiredText, Version } from './fields.js';
-import { PageQuery } from './pagination.js';
 
 // The journal of a file: interviews ("entretiens") with their follow-up actions.
 
@@ -119,13 +118,3 @@ export const INTERVIEW_FIELD_LABELS: Record<string, string> = {
   noteVisibility: 'Visibilité de la note',
   followUpActions: 'Actions à suivre',
 };
-
-// The timeline of a file: everything that happened, newest first. Appointments and procedures join it later.
-
-export const TimelineItem = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('interview'), id: z.uuid(), occurredAt: z.iso.datetime(), interview: Interview }),
-]);
-export type TimelineItem = z.infer<typeof TimelineItem>;
-
-export const TimelineQuery = PageQuery;
-export type TimelineQuery = z.infer<typeof TimelineQuery>;

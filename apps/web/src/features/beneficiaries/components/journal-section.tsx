@@ -7,6 +7,7 @@ import { showFieldErrors } from '../../../lib/forms';
 import { useCreateInterview } from '../api/create-interview';
 import { useTimeline } from '../api/get-timeline';
 import { InterviewCard } from './interview-card';
+import { ProcedureCard } from './procedure-card';
 import { InterviewForm, interviewInput, newInterviewValues, type InterviewValues, useInterviewForm } from './interview-form';
 
 /** The file's journal: interviews (later appointments and procedures), newest first. */
@@ -66,6 +67,8 @@ function TimelineEntry({ beneficiaryId, item }: { beneficiaryId: string; item: T
   switch (item.kind) {
     case 'interview':
       return <InterviewCard beneficiaryId={beneficiaryId} interview={item.interview} />;
+    case 'procedure':
+      return <ProcedureCard procedure={item.procedure} />;
   }
 }
 

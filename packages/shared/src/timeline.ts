@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { Interview } from './interviews.js';
+import { PageQuery } from './pagination.js';
+import { Procedure } from './procedures.js';
+
+/** Everything that happened in a file, newest first. Appointments join it later. */
+export const TimelineItem = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('interview'), id: z.uuid(), occurredAt: z.iso.datetime(), interview: Interview }),
+  z.object({ kind: z.literal('procedure'), id: z.uuid(), occurredAt: z.iso.datetime(), procedure: Procedure }),
+]);
+export type TimelineItem = z.infer<typeof TimelineItem>;
+
+export const TimelineQuery = PageQuery;
+export type TimelineQuery = z.infer<typeof TimelineQuery>;
