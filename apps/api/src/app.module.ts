@@ -6,6 +6,7 @@ import { DatabaseModule } from './database/database.module';
 import { AuditEventsModule } from './modules/audit-events/audit-events.module';
 import { BeneficiariesModule } from './modules/beneficiaries/beneficiaries.module';
 import { CataloguesModule } from './modules/catalogues/catalogues.module';
+import { DigitalInclusionModule } from './modules/digital-inclusion/digital-inclusion.module';
 import { HealthModule } from './modules/health/health.module';
 import { InterviewsModule } from './modules/interviews/interviews.module';
 import { MeModule } from './modules/me/me.module';
@@ -33,6 +34,7 @@ export class AppModule {
         InterviewsModule,
         CataloguesModule,
         ProceduresModule,
+        DigitalInclusionModule,
         TimelineModule,
       ],
     };

@@ -255,10 +255,12 @@ describe('labels', () => {
 
 describe('CreateDigitalAssessmentInput', () => {
   const occurredAt = '2026-11-02T10:15:00+01:00';
+  const beneficiaryId = '019ac000-0000-7000-8000-000000000011';
 
   it('records a refusal, with or without the person’s words', () => {
-    expect(CreateDigitalAssessmentInput.parse({ occurredAt, declined: true })).toEqual({ occurredAt, declined: true, reason: null });
-    expect(CreateDigitalAssessmentInput.parse({ occurredAt, declined: true, reason: '  Pas le temps aujourd’hui ' })).toEqual({
+    expect(CreateDigitalAssessmentInput.parse({ beneficiaryId, occurredAt, declined: true })).toEqual({ beneficiaryId, occurredAt, declined: true, reason: null });
+    expect(CreateDigitalAssessmentInput.parse({ beneficiaryId, occurredAt, declined: true, reason: '  Pas le temps aujourd’hui ' })).toEqual({
+      beneficiaryId,
       occurredAt,
       declined: true,
       reason: 'Pas le temps aujourd’hui',
@@ -266,18 +268,19 @@ describe('CreateDigitalAssessmentInput', () => {
   });
 
   it('takes the answers of an assessment', () => {
-    expect(CreateDigitalAssessmentInput.parse({ occurredAt, declined: false, answers: autonomous })).toEqual({ occurredAt, declined: false, answers: autonomous });
+    expect(CreateDigitalAssessmentInput.parse({ beneficiaryId, occurredAt, declined: false, answers: autonomous })).toEqual({ beneficiaryId, occurredAt, declined: false, answers: autonomous });
   });
 
   it('refuses answers without `declined: false`, and a refusal with answers', () => {
-    expect(CreateDigitalAssessmentInput.safeParse({ occurredAt, answers: autonomous }).success).toBe(false);
-    expect(CreateDigitalAssessmentInput.safeParse({ occurredAt, declined: false }).success).toBe(false);
-    expect(CreateDigitalAssessmentInput.safeParse({ occurredAt, declined: true, answers: autonomous }).success).toBe(false);
+    expect(CreateDigitalAssessmentInput.safeParse({ beneficiaryId, occurredAt, answers: autonomous }).success).toBe(false);
+    expect(CreateDigitalAssessmentInput.safeParse({ beneficiaryId, occurredAt, declined: false }).success).toBe(false);
+    expect(CreateDigitalAssessmentInput.safeParse({ beneficiaryId, occurredAt, declined: true, answers: autonomous }).success).toBe(false);
   });
 
-  it('refuses a date in the future and a missing date', () => {
-    expect(CreateDigitalAssessmentInput.safeParse({ occurredAt: '2999-01-01T10:00:00Z', declined: true }).success).toBe(false);
-    expect(CreateDigitalAssessmentInput.safeParse({ declined: true }).success).toBe(false);
+  it('refuses a date in the future and a missing person; the date defaults to now', () => {
+    expect(CreateDigitalAssessmentInput.safeParse({ beneficiaryId, occurredAt: '2999-01-01T10:00:00Z', declined: true }).success).toBe(false);
+    expect(CreateDigitalAssessmentInput.safeParse({ occurredAt, declined: true }).success).toBe(false);
+    expect(CreateDigitalAssessmentInput.parse({ beneficiaryId, declined: true })).toEqual({ beneficiaryId, declined: true, reason: null });
   });
 
   it('refuses incomplete, repeated or unknown answers', () => {
@@ -290,7 +293,7 @@ describe('CreateDigitalAssessmentInput', () => {
       { ...autonomous, equipment: { ...autonomous.equipment, landline: true } },
       { ...autonomous, comment: 'libre' },
     ];
-    for (const answers of invalid) expect(CreateDigitalAssessmentInput.safeParse({ occurredAt, declined: false, answers }).success).toBe(false);
+    for (const answers of invalid) expect(CreateDigitalAssessmentInput.safeParse({ beneficiaryId, occurredAt, declined: false, answers }).success).toBe(false);
   });
 });
 

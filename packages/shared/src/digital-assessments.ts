@@ -205,9 +205,10 @@ export function scoreDigitalAutonomy(answers: DigitalAssessmentAnswers): Digital
 // What the API takes and returns.
 
 /** The person may decline the assessment; the refusal is recorded, with their words if they give any. */
+/** The person answers the questionnaire, or declines it (recorded too). Dated now unless said otherwise. */
 export const CreateDigitalAssessmentInput = z.discriminatedUnion('declined', [
-  z.strictObject({ occurredAt: PastInstant, declined: z.literal(true), reason: optionalText(1000).default(null) }),
-  z.strictObject({ occurredAt: PastInstant, declined: z.literal(false), answers: DigitalAssessmentAnswers }),
+  z.strictObject({ beneficiaryId: z.uuid(), occurredAt: PastInstant.optional(), declined: z.literal(true), reason: optionalText(1000).default(null) }),
+  z.strictObject({ beneficiaryId: z.uuid(), occurredAt: PastInstant.optional(), declined: z.literal(false), answers: DigitalAssessmentAnswers }),
 ]);
 export type CreateDigitalAssessmentInput = z.input<typeof CreateDigitalAssessmentInput>;
 

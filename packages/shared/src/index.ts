@@ -13,4 +13,5 @@ export * from './team.js';
 export * from './catalogues.js';
 export * from './procedures.js';
 export * from './timeline.js';
+export * from './referrals.js';
 export * from './digital-assessments.js';

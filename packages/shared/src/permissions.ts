@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'procedure:read',
   'procedure:write',
   'procedure:write-orientation',
+  'digital-inclusion:write',
   'dashboard:read',
   'dashboard:personal',
   'export:run',
@@ -55,6 +56,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'procedure:read',
     'procedure:write',
     'procedure:write-orientation',
+    'digital-inclusion:write',
     'dashboard:personal',
   ],
   // Director: dashboards, exports, referents, administrative data, audit trail.

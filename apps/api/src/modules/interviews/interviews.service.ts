@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { AuditService } from '../../audit/audit.service';
 import type { AuthUser } from '../../auth/auth-user';
 import { decodeCursor, encodeCursor, TimeCursor } from '../../common/cursor';
+import { after } from '../../common/keyset';
 import { currentRequest } from '../../common/request-context';
 import type { Prisma } from '../../generated/prisma/client';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
@@ -22,10 +23,6 @@ import { editableBy, interviewInclude, type InterviewRow, toInterview } from './
 type NewInterview = z.output<typeof CreateInterviewInput>;
 type SharedField = Exclude<keyof NewInterview, (typeof AUTHOR_ONLY_INTERVIEW_FIELDS)[number]>;
 const SHARED_FIELDS: SharedField[] = ['occurredAt', 'channel', 'durationMinutes', 'themes', 'summary', 'followUpActions'];
-
-/** Keyset condition for "newest first" on (time field, id): the rows after the cursor's. */
-const after = <F extends string>(field: F, cursor: { at: string; id: string } | undefined) =>
-  cursor ? { OR: [{ [field]: { lt: new Date(cursor.at) } }, { [field]: new Date(cursor.at), id: { lt: cursor.id } }] } : {};
 
 /** The journal of a file: interviews, their notes (private or team) and their history of changes. */
 @Injectable()

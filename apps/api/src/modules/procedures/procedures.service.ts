@@ -12,17 +12,13 @@ import type { z } from 'zod';
 import { AuditService } from '../../audit/audit.service';
 import type { AuthUser } from '../../auth/auth-user';
 import { decodeCursor, encodeCursor, TimeCursor } from '../../common/cursor';
+import { after } from '../../common/keyset';
 import { currentRequest } from '../../common/request-context';
-import type { Prisma } from '../../generated/prisma/client';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 import { fileEvent, requireFile, staleVersion } from '../beneficiaries/file-access';
 import { procedureInclude, type ProcedureRow, toProcedure } from './procedure.mapper';
 
 type NewProcedure = z.output<typeof CreateProcedureInput>;
-
-/** Keyset condition for "newest first" on (occurred_at, id). */
-export const occurredBefore = (cursor: { at: string; id: string } | undefined): Prisma.ProcedureWhereInput =>
-  cursor ? { OR: [{ occurredAt: { lt: new Date(cursor.at) } }, { occurredAt: new Date(cursor.at), id: { lt: cursor.id } }] } : {};
 
 /**
  * The log of procedures done for or with people. An agent logs and edits their own; the front desk
@@ -52,7 +48,7 @@ export class ProceduresService {
           beneficiaryId: query.beneficiaryId,
           agentId,
           ...(query.toDo ? { closedAt: null, outcome: { in: [...TO_DO_OUTCOMES] } } : {}),
-          ...occurredBefore(cursor),
+          ...after('occurredAt', cursor),
         },
         orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
         take: query.limit + 1,
@@ -70,7 +66,7 @@ export class ProceduresService {
   /** Rows for a page of a file's timeline. */
   newestFirst(tx: TenantTx, beneficiaryId: string, cursor: { at: string; id: string } | undefined, take: number) {
     return tx.procedure.findMany({
-      where: { beneficiaryId, ...occurredBefore(cursor) },
+      where: { beneficiaryId, ...after('occurredAt', cursor) },
       orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
       take,
       include: procedureInclude,

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { DigitalInclusionModule } from '../digital-inclusion/digital-inclusion.module';
 import { InterviewsModule } from '../interviews/interviews.module';
 import { ProceduresModule } from '../procedures/procedures.module';
 import { TimelineController } from './timeline.controller';
 import { TimelineService } from './timeline.service';
 
-/** The file's timeline, merged from the journal and the procedures. */
-@Module({ imports: [InterviewsModule, ProceduresModule], controllers: [TimelineController], providers: [TimelineService] })
+/** The file's timeline, merged from the journal, procedures, assessments and referrals. */
+@Module({ imports: [InterviewsModule, ProceduresModule, DigitalInclusionModule], controllers: [TimelineController], providers: [TimelineService] })
 export class TimelineModule {}

@@ -4,6 +4,8 @@ import { AuditService } from '../../audit/audit.service';
 import { decodeCursor, encodeCursor, TimeCursor } from '../../common/cursor';
 import { TenantDb } from '../../tenancy/tenant-db.service';
 import { fileEvent, requireFile } from '../beneficiaries/file-access';
+import { AssessmentsService } from '../digital-inclusion/assessments.service';
+import { ReferralsService } from '../digital-inclusion/referrals.service';
 import { InterviewsService } from '../interviews/interviews.service';
 import { ProceduresService } from '../procedures/procedures.service';
 
@@ -11,8 +13,9 @@ import { ProceduresService } from '../procedures/procedures.service';
 const newestFirst = (a: TimelineItem, b: TimelineItem) => b.occurredAt.localeCompare(a.occurredAt) || b.id.localeCompare(a.id);
 
 /**
- * Everything that happened in a file, newest first: each source is read on the same keyset
- * (occurred_at, id) and the pages are merged. Appointments join when they exist.
+ * Everything that happened in a file, newest first: interviews, procedures, assessments and
+ * referrals are each read on the same keyset (occurred_at, id) and the pages merged. Appointments
+ * join when they exist.
  */
 @Injectable()
 export class TimelineService {
@@ -21,6 +24,8 @@ export class TimelineService {
     private readonly audit: AuditService,
     private readonly interviews: InterviewsService,
     private readonly procedures: ProceduresService,
+    private readonly assessments: AssessmentsService,
+    private readonly referrals: ReferralsService,
   ) {}
 
   list(beneficiaryId: string, query: TimelineQuery): Promise<Page<TimelineItem>> {
@@ -30,10 +35,14 @@ export class TimelineService {
       await requireFile(tx, beneficiaryId);
       const interviews = this.interviews.page(await this.interviews.newestFirst(tx, beneficiaryId, cursor, take), take).items;
       const procedures = this.procedures.page(await this.procedures.newestFirst(tx, beneficiaryId, cursor, take), take).items;
+      const assessments = this.assessments.page(await this.assessments.newestFirst(tx, beneficiaryId, cursor, take), take).items;
+      const referrals = this.referrals.page(await this.referrals.newestFirst(tx, beneficiaryId, cursor, take), take).items;
       await this.audit.record(tx, fileEvent('read', beneficiaryId, 'timeline'));
       const merged: TimelineItem[] = [
         ...interviews.map((interview) => ({ kind: 'interview' as const, id: interview.id, occurredAt: interview.occurredAt, interview })),
         ...procedures.map((procedure) => ({ kind: 'procedure' as const, id: procedure.id, occurredAt: procedure.occurredAt, procedure })),
+        ...assessments.map((assessment) => ({ kind: 'assessment' as const, id: assessment.id, occurredAt: assessment.occurredAt, assessment })),
+        ...referrals.map((referral) => ({ kind: 'referral' as const, id: referral.id, occurredAt: referral.occurredAt, referral })),
       ].sort(newestFirst);
       const items = merged.slice(0, query.limit);
       const last = items.at(-1);

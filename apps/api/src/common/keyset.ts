@@ -1,0 +1,6 @@
+/**
+ * Keyset condition for lists read newest first on (a time field, id): the rows that come after the
+ * cursor's row. Ties on the instant are broken by id, like the lists' ORDER BY.
+ */
+export const after = <F extends string>(field: F, cursor: { at: string; id: string } | undefined) =>
+  cursor ? { OR: [{ [field]: { lt: new Date(cursor.at) } }, { [field]: new Date(cursor.at), id: { lt: cursor.id } }] } : {};
