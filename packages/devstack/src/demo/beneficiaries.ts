@@ -12,7 +12,7 @@ import { DEMO_ACCOUNTS, DEMO_TENANTS } from './accounts';
 type DemoTenant = { id: string; sites: readonly { id: string; name: string; address: string }[] };
 type InterviewChannel = keyof typeof INTERVIEW_CHANNEL_LABELS;
 const [villeneuve] = DEMO_TENANTS;
-const DAY = 86_400_000;
+export const DAY = 86_400_000;
 
 /** The fixed person the browser tests rely on (CCAS de Villeneuve); no other file there shares her names. */
 export const DEMO_BENEFICIARY = {
@@ -167,7 +167,7 @@ interface DemoFile { row: Row & { created_at: Date }; household: Row[]; referent
 const JSON_COLUMNS = new Set(['income_sources', 'follow_up_actions']);
 
 /** Small deterministic generator (mulberry32), seeded by the tenant id. */
-function generator(seedText: string) {
+export function generator(seedText: string) {
   let seed = [...seedText].reduce((hash, char) => Math.imul(hash ^ char.charCodeAt(0), 16777619), 2166136261);
   const next = () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -183,7 +183,7 @@ function generator(seedText: string) {
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 /** A working day `days` before `now`, at a time between 8:00 and 16:45 UTC. */
-function workingTime(now: Date, days: number, minuteOfDay: number): Date {
+export function workingTime(now: Date, days: number, minuteOfDay: number): Date {
   const date = new Date(now.getTime() - days * DAY);
   date.setUTCDate(date.getUTCDate() - (date.getUTCDay() === 0 ? 2 : date.getUTCDay() === 6 ? 1 : 0));
   date.setUTCHours(8, minuteOfDay, 0, 0);

@@ -1,9 +1,10 @@
 import pg from 'pg';
 import { DEMO_ACCOUNTS, DEMO_TENANTS } from './accounts';
 import { seedDemoBeneficiaries } from './beneficiaries';
+import { seedDemoProcedures } from './procedures';
 
 /**
- * Loads the demo tenants, sites, memberships and beneficiary files once (a second run changes nothing). Runs as the
+ * Loads the demo tenants, sites, memberships, beneficiary files and procedures once (a second run changes nothing). Runs as the
  * owner, tenant by tenant, with the tenant set like the API does, so it works under FORCE RLS.
  */
 export async function seedDemo(ownerUrl: string, log: (line: string) => void = () => undefined): Promise<boolean> {
@@ -53,6 +54,8 @@ export async function seedDemo(ownerUrl: string, log: (line: string) => void = (
         }
         const files = await seedDemoBeneficiaries(client, tenant, memberships);
         log(`  ${files} beneficiary files`);
+        const procedures = await seedDemoProcedures(client, tenant, memberships);
+        log(`  ${procedures} procedures`);
         await client.query('COMMIT');
         created = true;
       } catch (error) {
