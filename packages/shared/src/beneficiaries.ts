@@ -311,4 +311,10 @@ export const ACCESS_TARGET_LABELS: Record<string, string> = {
   referent: 'Référents',
   'access-log': 'Historique des accès',
   'duplicate-warning': 'Doublon possible signalé à la création d’un autre dossier',
+  procedure: 'Démarche',
+  procedures: 'Démarches',
+  assessment: 'Diagnostic numérique',
+  assessments: 'Diagnostics numériques',
+  referral: 'Orientation',
+  referrals: 'Orientations',
 };
