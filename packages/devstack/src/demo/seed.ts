@@ -1,10 +1,11 @@
 import pg from 'pg';
 import { DEMO_ACCOUNTS, DEMO_TENANTS } from './accounts';
 import { seedDemoBeneficiaries } from './beneficiaries';
+import { seedDemoDigitalInclusion } from './digital-inclusion';
 import { seedDemoProcedures } from './procedures';
 
 /**
- * Loads the demo tenants, sites, memberships, beneficiary files and procedures once (a second run changes nothing). Runs as the
+ * Loads the demo tenants, sites, memberships, beneficiary files, procedures and digital inclusion records once (a second run changes nothing). Runs as the
  * owner, tenant by tenant, with the tenant set like the API does, so it works under FORCE RLS.
  */
 export async function seedDemo(ownerUrl: string, log: (line: string) => void = () => undefined): Promise<boolean> {
@@ -56,6 +57,8 @@ export async function seedDemo(ownerUrl: string, log: (line: string) => void = (
         log(`  ${files} beneficiary files`);
         const procedures = await seedDemoProcedures(client, tenant, memberships);
         log(`  ${procedures} procedures`);
+        const digital = await seedDemoDigitalInclusion(client, tenant, memberships);
+        log(`  ${digital.partners} partners, ${digital.assessments} digital assessments, ${digital.referrals} referrals`);
         await client.query('COMMIT');
         created = true;
       } catch (error) {
