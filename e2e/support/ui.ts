@@ -31,3 +31,33 @@ export function uniqueWord(prefix = ''): string {
   }
   return prefix + word;
 }
+
+/** The page's keyboard, counting what the user does: each `press` is one, each typed character is one. */
+export interface CountingKeyboard {
+  press(key: string): Promise<void>;
+  type(text: string): Promise<void>;
+  /** Keystrokes so far. */
+  readonly count: number;
+  /** Keystrokes so far, in order (a typed word as its characters). */
+  readonly sequence: readonly string[];
+}
+
+export function countingKeyboard(page: Page): CountingKeyboard {
+  const sequence: string[] = [];
+  return {
+    async press(key) {
+      sequence.push(key);
+      await page.keyboard.press(key);
+    },
+    async type(text) {
+      sequence.push(...text);
+      await page.keyboard.type(text);
+    },
+    get count() {
+      return sequence.length;
+    },
+    get sequence() {
+      return sequence;
+    },
+  };
+}

@@ -14,7 +14,7 @@ export const NAVIGATION: NavigationEntry[] = [
   { path: '/', label: 'Accueil', anyOf: [] },
   { path: '/personnes', label: 'Personnes accompagnées', anyOf: ['beneficiary:search'] },
   { path: '/agenda', label: 'Agenda', anyOf: ['appointment:read'], comingSoon: true },
-  { path: '/demarches', label: 'Démarches', anyOf: ['procedure:read', 'procedure:write-orientation'], comingSoon: true },
+  { path: '/demarches', label: 'Démarches', anyOf: ['procedure:read', 'procedure:write-orientation'] },
   { path: '/tableau-de-bord', label: 'Tableau de bord', anyOf: ['dashboard:read', 'dashboard:personal'], comingSoon: true },
   { path: '/journal-audit', label: "Journal d'audit", anyOf: ['audit:read'], comingSoon: true },
   { path: '/administration', label: 'Administration', anyOf: ['users:manage'], comingSoon: true },

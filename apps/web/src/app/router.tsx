@@ -37,6 +37,13 @@ const beneficiaryRoutes = [
   },
 ];
 
+const procedureRoutes = [
+  {
+    path: '/demarches',
+    lazy: guarded(['procedure:read', 'procedure:write-orientation'], async () => (await import('../features/procedures/routes/procedures-page')).ProceduresPage),
+  },
+];
+
 export const router = createBrowserRouter([
   {
     element: <AppLayout />,
@@ -45,6 +52,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, lazy: lazyHome },
       ...beneficiaryRoutes,
+      ...procedureRoutes,
       ...NAVIGATION.filter((entry) => entry.comingSoon).map((entry) => ({
         path: entry.path,
         lazy: async () => {

@@ -1,10 +1,14 @@
-import { createTheme, type CSSVariablesResolver, DEFAULT_THEME } from '@mantine/core';
+import { createTheme, type CSSVariablesResolver, DEFAULT_THEME, Notification } from '@mantine/core';
 
 // Blue 9 on white passes WCAG AA contrast for text and controls (RGAA 3.2).
 export const theme = createTheme({
   primaryColor: 'blue',
   primaryShade: 9,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  components: {
+    // Mantine's close button is an icon only: it needs a name to be announced.
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Fermer la notification' } } }),
+  },
 });
 
 // "Light" variants (alerts, light buttons, the active navigation link) write shade 9 on shade 1,

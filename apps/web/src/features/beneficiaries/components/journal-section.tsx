@@ -8,20 +8,32 @@ import { useCreateInterview } from '../api/create-interview';
 import { useTimeline } from '../api/get-timeline';
 import { InterviewCard } from './interview-card';
 import { ProcedureCard } from './procedure-card';
+import { NewProcedure } from '../../procedures/components/new-procedure';
 import { InterviewForm, interviewInput, newInterviewValues, type InterviewValues, useInterviewForm } from './interview-form';
 
-/** The file's journal: interviews (later appointments and procedures), newest first. */
-export function JournalSection({ beneficiaryId, canWrite }: { beneficiaryId: string; canWrite: boolean }) {
+type Writing = 'interview' | 'procedure' | null;
+
+interface Props {
+  beneficiaryId: string;
+  canWrite: boolean;
+  /** 'all' for a social worker, 'orientation' for the front desk, null when the member logs none. */
+  procedures: 'all' | 'orientation' | null;
+}
+
+/** The file's journal: interviews and procedures (later appointments), newest first. */
+export function JournalSection({ beneficiaryId, canWrite, procedures }: Props) {
   const headingId = useId();
   const timeline = useTimeline(beneficiaryId);
-  const [writing, setWriting] = useState(false);
-  const newButton = useRef<HTMLButtonElement>(null);
-  const wasWriting = useRef(false);
+  const [writing, setWriting] = useState<Writing>(null);
+  const interviewButton = useRef<HTMLButtonElement>(null);
+  const procedureButton = useRef<HTMLButtonElement>(null);
+  const lastWriting = useRef<Writing>(null);
   const items = timeline.data?.pages.flatMap((page) => page.items) ?? [];
 
+  // Back to the button that opened the form once it closes.
   useEffect(() => {
-    if (!writing && wasWriting.current) newButton.current?.focus();
-    wasWriting.current = writing;
+    if (!writing && lastWriting.current) (lastWriting.current === 'interview' ? interviewButton : procedureButton).current?.focus();
+    lastWriting.current = writing;
   }, [writing]);
 
   return (
@@ -30,26 +42,38 @@ export function JournalSection({ beneficiaryId, canWrite }: { beneficiaryId: str
         <Title order={2} size="h4" id={headingId}>
           Journal
         </Title>
-        {canWrite && !writing && (
-          <Button ref={newButton} onClick={() => setWriting(true)}>
-            Nouvel entretien
-          </Button>
+        {!writing && (
+          <Group gap="sm">
+            {canWrite && (
+              <Button ref={interviewButton} onClick={() => setWriting('interview')}>
+                Nouvel entretien
+              </Button>
+            )}
+            {procedures && (
+              <Button ref={procedureButton} variant={canWrite ? 'light' : 'filled'} onClick={() => setWriting('procedure')}>
+                Nouvelle démarche
+              </Button>
+            )}
+          </Group>
         )}
       </Group>
 
-      {writing && (
+      {writing === 'procedure' && (
+        <NewProcedure beneficiaryId={beneficiaryId} orientationOnly={procedures === 'orientation'} onClose={() => setWriting(null)} />
+      )}
+      {writing === 'interview' && (
         <Card withBorder padding="lg" component="section" aria-label="Nouvel entretien">
           <Title order={3} size="h5" mb="sm">
             Nouvel entretien
           </Title>
-          <NewInterview beneficiaryId={beneficiaryId} onClose={() => setWriting(false)} />
+          <NewInterview beneficiaryId={beneficiaryId} onClose={() => setWriting(null)} />
         </Card>
       )}
 
       {timeline.isPending && <Loader size="sm" aria-label="Chargement du journal" />}
       {timeline.isError && <ErrorAlert error={timeline.error} title="Journal indisponible" />}
       {timeline.isSuccess && items.length === 0 && (
-        <Text c="dimmed">Aucun entretien pour le moment.{canWrite ? ' « Nouvel entretien » permet de noter le premier.' : ''}</Text>
+        <Text c="dimmed">Rien dans le journal pour le moment.{canWrite ? ' « Nouvel entretien » permet de noter le premier entretien.' : ''}</Text>
       )}
       {items.map((item) => (
         <TimelineEntry key={`${item.kind}-${item.id}`} beneficiaryId={beneficiaryId} item={item} />

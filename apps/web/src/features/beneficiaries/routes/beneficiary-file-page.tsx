@@ -15,6 +15,7 @@ import { IdentitySection } from '../components/identity-section';
 import { JournalSection } from '../components/journal-section';
 import { RightsSection } from '../components/rights-section';
 import { SituationSection } from '../components/situation-section';
+import { OrientationSection } from '../../procedures/components/orientation-section';
 
 type Tab = 'dossier' | 'journal' | 'acces';
 
@@ -62,6 +63,7 @@ function BeneficiaryFile({ beneficiary }: { beneficiary: Beneficiary }) {
   // The front desk sees identity and contact only: the other sections are not even rendered.
   const readsSocial = can('beneficiary:read');
   const readsAccessLog = can('audit:read');
+  const logsProcedures = can('procedure:write') ? 'all' : can('procedure:write-orientation') ? 'orientation' : null;
   const tabs: Tab[] = ['dossier', ...(readsSocial ? (['journal'] as const) : []), ...(readsAccessLog ? (['acces'] as const) : [])];
   const requested = searchParams.get('onglet') as Tab | null;
   const tab: Tab = requested && tabs.includes(requested) ? requested : 'dossier';
@@ -78,6 +80,8 @@ function BeneficiaryFile({ beneficiary }: { beneficiary: Beneficiary }) {
         <FollowUpSection beneficiary={beneficiary} followUp={beneficiary.followUp} canEdit={can('beneficiary:update')} />
       )}
       {readsSocial && <HouseholdSection beneficiaryId={beneficiary.id} canEdit={can('beneficiary:update')} />}
+      {/* Without the journal (front desk), orientations are noted from the file itself. */}
+      {!readsSocial && logsProcedures && <OrientationSection beneficiaryId={beneficiary.id} />}
     </Stack>
   );
 
@@ -101,7 +105,7 @@ function BeneficiaryFile({ beneficiary }: { beneficiary: Beneficiary }) {
           <Tabs.Panel value="dossier">{sections}</Tabs.Panel>
           {readsSocial && (
             <Tabs.Panel value="journal">
-              <JournalSection beneficiaryId={beneficiary.id} canWrite={can('interview:write')} />
+              <JournalSection beneficiaryId={beneficiary.id} canWrite={can('interview:write')} procedures={logsProcedures} />
             </Tabs.Panel>
           )}
           {readsAccessLog && (

@@ -1,0 +1,18 @@
+import { Text } from '@mantine/core';
+import { useCan } from '../../../components/can';
+import { PageTitle } from '../../../components/page-title';
+import { ToDoList } from '../components/to-do-list';
+
+/** Procedures ("démarches"): the agent's to-do list. They are logged from each person's file. */
+export function ProceduresPage() {
+  const can = useCan();
+  return (
+    <>
+      <PageTitle>Démarches</PageTitle>
+      <Text mb="md" c="dimmed">
+        Une démarche se note depuis le dossier de la personne{can('procedure:read') ? ', onglet « Journal »' : ''}, bouton « Nouvelle démarche ».
+      </Text>
+      {can('procedure:read') && <ToDoList />}
+    </>
+  );
+}
