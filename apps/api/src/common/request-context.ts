@@ -18,6 +18,13 @@ export function currentRequest(): RequestContext | undefined {
   return storage.getStore();
 }
 
+/** The member serving the request, for services behind the auth guard (a bug anywhere else). */
+export function currentUser(): AuthUser {
+  const user = storage.getStore()?.user;
+  if (!user) throw new Error('no authenticated member for this request');
+  return user;
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** First middleware: gives the request an id (a sane incoming X-Request-Id, else a new one). */

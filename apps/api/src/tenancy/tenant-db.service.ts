@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { currentRequest } from '../common/request-context';
+import { currentUser } from '../common/request-context';
 import { PrismaService } from '../database/prisma.service';
 import type { Prisma } from '../generated/prisma/client';
 
@@ -16,8 +16,7 @@ export class TenantDb {
 
   /** Runs `work` in one transaction for the tenant of the current request's member. */
   transaction<T>(work: (tx: TenantTx) => Promise<T>): Promise<T> {
-    const user = currentRequest()?.user;
-    if (!user) throw new Error('TenantDb used outside an authenticated request');
+    const user = currentUser();
     return this.forTenant(user.tenantId, work, user.membershipId);
   }
 

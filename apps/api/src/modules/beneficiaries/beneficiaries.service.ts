@@ -18,9 +18,8 @@ import {
 } from '@ccas/shared';
 import type { z } from 'zod';
 import { AuditService } from '../../audit/audit.service';
-import type { AuthUser } from '../../auth/auth-user';
 import { decodeCursor, encodeCursor, OffsetCursor, SeqCursor } from '../../common/cursor';
-import { currentRequest } from '../../common/request-context';
+import { currentUser } from '../../common/request-context';
 import type { Prisma } from '../../generated/prisma/client';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 import { beneficiaryInclude, fromIsoDate, toBeneficiary, toIsoDate, toPersonRef, toSummary } from './beneficiary.mapper';
@@ -40,14 +39,8 @@ export class BeneficiariesService {
     private readonly repository: BeneficiariesRepository,
   ) {}
 
-  private get user(): AuthUser {
-    const user = currentRequest()?.user;
-    if (!user) throw new Error('no authenticated member');
-    return user;
-  }
-
   async search(query: BeneficiaryQuery): Promise<Page<BeneficiarySummary>> {
-    const user = this.user;
+    const user = currentUser();
     const terms = parseSearchTerms(query.q ?? '');
     const offset = query.cursor ? decodeCursor(query.cursor, OffsetCursor).offset : 0;
     const referentId = query.referent === 'me' ? user.membershipId : query.referent;
@@ -64,7 +57,7 @@ export class BeneficiariesService {
 
   /** Opens a file with minimal data, unless it looks like a person who already has one. */
   async create(input: z.output<typeof CreateBeneficiaryInput>): Promise<Beneficiary> {
-    const user = this.user;
+    const user = currentUser();
     const { identity, contact } = input;
     if (identity.birthDate && !input.ignoreDuplicates) {
       const duplicates = await this.likelyDuplicates(identity, identity.birthDate);
@@ -144,7 +137,7 @@ export class BeneficiariesService {
       const current = await tx.beneficiary.findFirst({ where: { id }, select: { consentDate: true } });
       // Who recorded the consent changes only when the consent itself does.
       if (toIsoDate(current?.consentDate ?? null) === consentDate) return {};
-      return { consentDate: fromIsoDate(consentDate), consentRecordedBy: consentDate ? this.user.membershipId : null };
+      return { consentDate: fromIsoDate(consentDate), consentRecordedBy: consentDate ? currentUser().membershipId : null };
     });
   }
 
@@ -157,7 +150,7 @@ export class BeneficiariesService {
         throw new BadRequestException({ detail: 'Seul un travailleur social actif de votre structure peut être référent.' });
       }
       await tx.beneficiaryReferent.createMany({
-        data: [{ tenantId: this.user.tenantId, beneficiaryId: id, membershipId, assignedBy: this.user.membershipId }],
+        data: [{ tenantId: currentUser().tenantId, beneficiaryId: id, membershipId, assignedBy: currentUser().membershipId }],
         skipDuplicates: true,
       });
       await this.audit.record(tx, fileEvent('update', id, 'referent', { assigned: membershipId }));
@@ -208,7 +201,7 @@ export class BeneficiariesService {
       .findFirst({ where: { id }, include: beneficiaryInclude })
       .then((row) => {
         if (!row) throw new NotFoundException({ detail: 'Ce dossier n’existe pas ou ne fait pas partie de votre structure.' });
-        return toBeneficiary(row, can(this.user, 'beneficiary:read'));
+        return toBeneficiary(row, can(currentUser(), 'beneficiary:read'));
       });
   }
 
@@ -240,7 +233,7 @@ export class BeneficiariesService {
 
   /** A social worker follows files themself; choosing someone else's caseload is a manager's call. */
   private async checkReferentChange(id: string, membershipId: string): Promise<void> {
-    if (membershipId !== this.user.membershipId && !can(this.user, 'referent:assign-others')) {
+    if (membershipId !== currentUser().membershipId && !can(currentUser(), 'referent:assign-others')) {
       throw await this.audit.refuse('Seule la direction peut désigner un autre référent que vous-même.', fileEvent('denied', id, 'referent'));
     }
   }

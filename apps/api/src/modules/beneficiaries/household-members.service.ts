@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import type { HouseholdMember, HouseholdMemberInput, Page, PageQuery, UpdateHouseholdMemberInput } from '@ccas/shared';
 import { AuditService } from '../../audit/audit.service';
 import { decodeCursor, encodeCursor, IdCursor } from '../../common/cursor';
-import { currentRequest } from '../../common/request-context';
+import { currentUser } from '../../common/request-context';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 import { fromIsoDate, toIsoDate } from './beneficiary.mapper';
 import { fileEvent, requireFile, staleVersion } from './file-access';
@@ -46,7 +46,7 @@ export class HouseholdMembersService {
     return this.db.transaction(async (tx) => {
       await requireFile(tx, beneficiaryId);
       const row = await tx.householdMember.create({
-        data: { ...input, birthDate: fromIsoDate(input.birthDate), beneficiaryId, tenantId: currentRequest()!.user!.tenantId },
+        data: { ...input, birthDate: fromIsoDate(input.birthDate), beneficiaryId, tenantId: currentUser().tenantId },
       });
       await this.audit.record(tx, fileEvent('create', beneficiaryId, 'household-member', { householdMemberId: row.id }));
       return toMember(row);

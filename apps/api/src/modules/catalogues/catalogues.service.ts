@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import type { CatalogueEntry, CatalogueKind, CatalogueQuery, CreateCatalogueEntryInput, Page, UpdateCatalogueEntryInput } from '@ccas/shared';
 import { AuditService } from '../../audit/audit.service';
 import { decodeCursor, encodeCursor, OffsetCursor } from '../../common/cursor';
-import { currentRequest } from '../../common/request-context';
+import { currentUser } from '../../common/request-context';
 import { Prisma } from '../../generated/prisma/client';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 
@@ -36,7 +36,7 @@ export class CataloguesService {
 
   /** The reader's most used entries of the last 12 months first, so that logging a procedure is quick. */
   list(kind: CatalogueKind, query: CatalogueQuery): Promise<Page<CatalogueEntry>> {
-    const user = currentRequest()!.user!;
+    const user = currentUser();
     const offset = query.cursor ? decodeCursor(query.cursor, OffsetCursor).offset : 0;
     const column = kind === 'organism' ? Prisma.sql`p.organism_id` : Prisma.sql`p.procedure_type_id`;
     return this.db.transaction(async (tx) => {
@@ -59,7 +59,7 @@ export class CataloguesService {
   create(kind: CatalogueKind, input: CreateCatalogueEntryInput): Promise<CatalogueEntry> {
     return this.db.transaction(async (tx) => {
       await this.refuseDuplicateLabel(tx, kind, input.label);
-      const row = await tx.catalogueEntry.create({ data: { tenantId: currentRequest()!.user!.tenantId, kind, ...input } });
+      const row = await tx.catalogueEntry.create({ data: { tenantId: currentUser().tenantId, kind, ...input } });
       await this.audit.record(tx, { action: 'create', entityType: 'catalogue-entry', entityId: row.id, details: { kind } });
       return toEntry({ ...row, kind, retired_at: null, category: row.category as CatalogueEntry['category'], used_by_me: 0 });
     });

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { AuditService } from '../../audit/audit.service';
 import { decodeCursor, encodeCursor, TimeCursor } from '../../common/cursor';
 import { after } from '../../common/keyset';
-import { currentRequest } from '../../common/request-context';
+import { currentUser } from '../../common/request-context';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 import { fileEvent, requireFile } from '../beneficiaries/file-access';
 import { assessmentInclude, toAssessment } from './digital-inclusion.mapper';
@@ -25,7 +25,7 @@ export class AssessmentsService {
   ) {}
 
   create(input: z.output<typeof CreateDigitalAssessmentInput>): Promise<DigitalAssessment> {
-    const user = currentRequest()!.user!;
+    const user = currentUser();
     const result = input.declined ? null : scoreDigitalAutonomy(input.answers);
     return this.db.transaction(async (tx) => {
       await requireFile(tx, input.beneficiaryId);

@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { DIGITAL_PARTNER_KINDS, type Page, type Partner, type PartnerInput, type PartnerQuery, type UpdatePartnerInput } from '@ccas/shared';
 import { AuditService } from '../../audit/audit.service';
 import { decodeCursor, encodeCursor, NameCursor } from '../../common/cursor';
-import { currentRequest } from '../../common/request-context';
+import { currentUser } from '../../common/request-context';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 import { toPartner } from './digital-inclusion.mapper';
 
@@ -35,7 +35,7 @@ export class PartnersService {
   create(input: PartnerInput): Promise<Partner> {
     return this.db.transaction(async (tx) => {
       await this.refuseDuplicateName(tx, input.name);
-      const row = await tx.partner.create({ data: { ...input, tenantId: currentRequest()!.user!.tenantId } });
+      const row = await tx.partner.create({ data: { ...input, tenantId: currentUser().tenantId } });
       await this.audit.record(tx, { action: 'create', entityType: 'partner', entityId: row.id });
       return toPartner(row);
     });

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { AuditService } from '../../audit/audit.service';
 import { decodeCursor, encodeCursor, TimeCursor } from '../../common/cursor';
 import { after } from '../../common/keyset';
-import { currentRequest } from '../../common/request-context';
+import { currentUser } from '../../common/request-context';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 import { fileEvent, requireFile, staleVersion } from '../beneficiaries/file-access';
 import { referralInclude, toReferral } from './digital-inclusion.mapper';
@@ -18,7 +18,7 @@ export class ReferralsService {
   ) {}
 
   create(input: z.output<typeof CreateReferralInput>): Promise<Referral> {
-    const user = currentRequest()!.user!;
+    const user = currentUser();
     return this.db.transaction(async (tx) => {
       await requireFile(tx, input.beneficiaryId);
       if (!(await tx.partner.findFirst({ where: { id: input.partnerId, retiredAt: null }, select: { id: true } }))) {

@@ -10,10 +10,9 @@ import {
 } from '@ccas/shared';
 import type { z } from 'zod';
 import { AuditService } from '../../audit/audit.service';
-import type { AuthUser } from '../../auth/auth-user';
 import { decodeCursor, encodeCursor, TimeCursor } from '../../common/cursor';
 import { after } from '../../common/keyset';
-import { currentRequest } from '../../common/request-context';
+import { currentUser } from '../../common/request-context';
 import type { Prisma } from '../../generated/prisma/client';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 import { toPersonRef } from '../beneficiaries/beneficiary.mapper';
@@ -31,12 +30,6 @@ export class InterviewsService {
     private readonly db: TenantDb,
     private readonly audit: AuditService,
   ) {}
-
-  private get user(): AuthUser {
-    const user = currentRequest()?.user;
-    if (!user) throw new Error('no authenticated member');
-    return user;
-  }
 
   list(beneficiaryId: string, query: PageQuery): Promise<Page<Interview>> {
     const cursor = query.cursor ? decodeCursor(query.cursor, TimeCursor) : undefined;
@@ -62,12 +55,12 @@ export class InterviewsService {
     return this.db.transaction(async (tx) => {
       const row = await this.load(tx, beneficiaryId, id);
       await this.audit.record(tx, fileEvent('read', beneficiaryId, 'interview', { interviewId: id }));
-      return toInterview(row, this.user);
+      return toInterview(row, currentUser());
     });
   }
 
   create(beneficiaryId: string, input: NewInterview): Promise<Interview> {
-    const user = this.user;
+    const user = currentUser();
     return this.db.transaction(async (tx) => {
       await requireFile(tx, beneficiaryId);
       const { note, noteVisibility, ...shared } = input;
@@ -92,7 +85,7 @@ export class InterviewsService {
    * a note is its author's writing. Each change is kept: who, when, which fields, former shared values.
    */
   update(beneficiaryId: string, id: string, { version, ...changes }: UpdateInterviewInput): Promise<Interview> {
-    const user = this.user;
+    const user = currentUser();
     return this.db.transaction(async (tx) => {
       const current = await this.load(tx, beneficiaryId, id);
       const editable = editableBy(current, user);
@@ -140,7 +133,7 @@ export class InterviewsService {
     return this.db.transaction(async (tx) => {
       const interview = await this.load(tx, beneficiaryId, id);
       // A reader who cannot see the note is not told when it changed either.
-      const hidden = interview.authorId !== this.user.membershipId && !interview.note ? AUTHOR_ONLY_INTERVIEW_FIELDS : [];
+      const hidden = interview.authorId !== currentUser().membershipId && !interview.note ? AUTHOR_ONLY_INTERVIEW_FIELDS : [];
       const rows = await tx.interviewRevision.findMany({
         where: { interviewId: id, ...after('revisedAt', cursor) },
         orderBy: [{ revisedAt: 'desc' }, { id: 'desc' }],
@@ -166,7 +159,7 @@ export class InterviewsService {
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return {
-      items: items.map((row) => toInterview(row, this.user)),
+      items: items.map((row) => toInterview(row, currentUser())),
       nextCursor: rows.length > limit && last ? encodeCursor({ at: last.occurredAt.toISOString(), id: last.id }) : null,
     };
   }
@@ -191,7 +184,7 @@ export class InterviewsService {
 
   /** Only the author reaches this; row-level security would refuse anyone else's private note anyway. */
   private async writeNote(tx: TenantTx, interviewId: string, body: string | null, visibility: 'PRIVATE' | 'TEAM'): Promise<void> {
-    const user = this.user;
+    const user = currentUser();
     if (!body) {
       await tx.interviewNote.deleteMany({ where: { interviewId } });
       return;

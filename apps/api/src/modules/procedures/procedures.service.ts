@@ -10,10 +10,9 @@ import {
 } from '@ccas/shared';
 import type { z } from 'zod';
 import { AuditService } from '../../audit/audit.service';
-import type { AuthUser } from '../../auth/auth-user';
 import { decodeCursor, encodeCursor, TimeCursor } from '../../common/cursor';
 import { after } from '../../common/keyset';
-import { currentRequest } from '../../common/request-context';
+import { currentUser } from '../../common/request-context';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 import { fileEvent, requireFile, staleVersion } from '../beneficiaries/file-access';
 import { procedureInclude, type ProcedureRow, toProcedure } from './procedure.mapper';
@@ -31,14 +30,8 @@ export class ProceduresService {
     private readonly audit: AuditService,
   ) {}
 
-  private get user(): AuthUser {
-    const user = currentRequest()?.user;
-    if (!user) throw new Error('no authenticated member');
-    return user;
-  }
-
   list(query: ProcedureQuery): Promise<Page<Procedure>> {
-    const user = this.user;
+    const user = currentUser();
     const cursor = query.cursor ? decodeCursor(query.cursor, TimeCursor) : undefined;
     const agentId = query.agent === 'me' ? user.membershipId : query.agent;
     return this.db.transaction(async (tx) => {
@@ -77,12 +70,12 @@ export class ProceduresService {
     return this.db.transaction(async (tx) => {
       const row = await this.load(tx, id);
       await this.audit.record(tx, fileEvent('read', row.beneficiaryId, 'procedure', { procedureId: id }));
-      return toProcedure(row, this.user);
+      return toProcedure(row, currentUser());
     });
   }
 
   async create(input: NewProcedure): Promise<Procedure> {
-    const user = this.user;
+    const user = currentUser();
     await this.checkMode(input.beneficiaryId, input.mode);
     return this.db.transaction(async (tx) => {
       await requireFile(tx, input.beneficiaryId);
@@ -102,7 +95,7 @@ export class ProceduresService {
 
   /** Its agent changes the fields sent, on the version they read; `closed` ends a follow-up. */
   update(id: string, { version, closed, ...changes }: UpdateProcedureInput): Promise<Procedure> {
-    const user = this.user;
+    const user = currentUser();
     return this.db.transaction(async (tx) => {
       const current = await this.load(tx, id);
       if (current.agentId !== user.membershipId) {
@@ -138,7 +131,7 @@ export class ProceduresService {
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return {
-      items: items.map((row) => toProcedure(row, this.user)),
+      items: items.map((row) => toProcedure(row, currentUser())),
       nextCursor: rows.length > limit && last ? encodeCursor({ at: last.occurredAt.toISOString(), id: last.id }) : null,
     };
   }
@@ -151,7 +144,7 @@ export class ProceduresService {
 
   /** The front desk shows people how to do things; doing them with or for people is social work. */
   private async checkMode(beneficiaryId: string, mode: NewProcedure['mode']): Promise<void> {
-    if (mode !== 'ORIENTATION' && !can(this.user, 'procedure:write')) {
+    if (mode !== 'ORIENTATION' && !can(currentUser(), 'procedure:write')) {
       throw await this.audit.refuse(
         'L’accueil peut enregistrer une orientation, pas une démarche faite avec ou pour la personne.',
         fileEvent('denied', beneficiaryId, 'procedure', { mode }),
