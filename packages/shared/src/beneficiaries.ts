@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, optionalText, PastDate, PersonRef, Phone, requiredText, text, uniqueList, Version } from './fields.js';
+import { enumOf, IsoDate, optionalText, PastDate, PersonRef, Phone, requiredText, text, uniqueList, Version } from './fields.js';
 import { PageQuery } from './pagination.js';
 
 // Enumerations of a beneficiary file ("dossier"), with the labels social workers use.
@@ -10,11 +10,11 @@ export const BENEFICIARY_STATUS_LABELS = {
   ARCHIVED: 'Archivé',
   DECEASED: 'Décédé',
 } as const;
-export const BeneficiaryStatus = z.enum(Object.keys(BENEFICIARY_STATUS_LABELS) as [keyof typeof BENEFICIARY_STATUS_LABELS]);
+export const BeneficiaryStatus = enumOf(BENEFICIARY_STATUS_LABELS);
 export type BeneficiaryStatus = z.infer<typeof BeneficiaryStatus>;
 
 export const SEX_LABELS = { FEMALE: 'Femme', MALE: 'Homme', OTHER: 'Autre' } as const;
-export const Sex = z.enum(Object.keys(SEX_LABELS) as [keyof typeof SEX_LABELS]);
+export const Sex = enumOf(SEX_LABELS);
 
 export const FAMILY_STATUS_LABELS = {
   SINGLE: 'Célibataire',
@@ -25,7 +25,7 @@ export const FAMILY_STATUS_LABELS = {
   DIVORCED: 'Divorcé·e',
   WIDOWED: 'Veuf·ve',
 } as const;
-export const FamilyStatus = z.enum(Object.keys(FAMILY_STATUS_LABELS) as [keyof typeof FAMILY_STATUS_LABELS]);
+export const FamilyStatus = enumOf(FAMILY_STATUS_LABELS);
 
 export const HOUSING_STATUS_LABELS = {
   OWNER: 'Propriétaire',
@@ -39,7 +39,7 @@ export const HOUSING_STATUS_LABELS = {
   STREET: 'Sans abri',
   OTHER: 'Autre',
 } as const;
-export const HousingStatus = z.enum(Object.keys(HOUSING_STATUS_LABELS) as [keyof typeof HOUSING_STATUS_LABELS]);
+export const HousingStatus = enumOf(HOUSING_STATUS_LABELS);
 
 export const EMPLOYMENT_STATUS_LABELS = {
   EMPLOYED: 'Salarié·e',
@@ -51,7 +51,7 @@ export const EMPLOYMENT_STATUS_LABELS = {
   NO_ACTIVITY: 'Sans activité',
   OTHER: 'Autre',
 } as const;
-export const EmploymentStatus = z.enum(Object.keys(EMPLOYMENT_STATUS_LABELS) as [keyof typeof EMPLOYMENT_STATUS_LABELS]);
+export const EmploymentStatus = enumOf(EMPLOYMENT_STATUS_LABELS);
 
 export const INCOME_KIND_LABELS = {
   SALARY: 'Salaire',
@@ -67,7 +67,7 @@ export const INCOME_KIND_LABELS = {
   CHILD_SUPPORT: 'Pension alimentaire',
   OTHER: 'Autre ressource',
 } as const;
-export const IncomeKind = z.enum(Object.keys(INCOME_KIND_LABELS) as [keyof typeof INCOME_KIND_LABELS]);
+export const IncomeKind = enumOf(INCOME_KIND_LABELS);
 
 export const BENEFIT_LABELS = {
   RSA: 'RSA',
@@ -85,7 +85,7 @@ export const BENEFIT_LABELS = {
   ASS: 'ASS',
   ENERGY_CHEQUE: 'Chèque énergie',
 } as const;
-export const Benefit = z.enum(Object.keys(BENEFIT_LABELS) as [keyof typeof BENEFIT_LABELS]);
+export const Benefit = enumOf(BENEFIT_LABELS);
 
 export const LEGAL_PROTECTION_LABELS = {
   NONE: 'Aucune',
@@ -97,7 +97,7 @@ export const LEGAL_PROTECTION_LABELS = {
   MASP: 'MASP (accompagnement social personnalisé)',
   MAJ: 'MAJ (accompagnement judiciaire)',
 } as const;
-export const LegalProtection = z.enum(Object.keys(LEGAL_PROTECTION_LABELS) as [keyof typeof LEGAL_PROTECTION_LABELS]);
+export const LegalProtection = enumOf(LEGAL_PROTECTION_LABELS);
 
 export const ORIGIN_LABELS = {
   SPONTANEOUS: 'Démarche spontanée',
@@ -108,7 +108,7 @@ export const ORIGIN_LABELS = {
   FAMILY: 'Famille, entourage',
   OTHER: 'Autre',
 } as const;
-export const Origin = z.enum(Object.keys(ORIGIN_LABELS) as [keyof typeof ORIGIN_LABELS]);
+export const Origin = enumOf(ORIGIN_LABELS);
 
 /** File numbers are sequential per tenant and shown padded, e.g. `D00042`. */
 export const formatFileNumber = (fileNumber: number) => `D${String(fileNumber).padStart(5, '0')}`;
@@ -267,7 +267,7 @@ export type AssignReferentInput = z.infer<typeof AssignReferentInput>;
 // Household members ("foyer").
 
 export const RELATION_LABELS = { SPOUSE: 'Conjoint·e', CHILD: 'Enfant', PARENT: 'Parent', OTHER: 'Autre' } as const;
-export const Relation = z.enum(Object.keys(RELATION_LABELS) as [keyof typeof RELATION_LABELS]);
+export const Relation = enumOf(RELATION_LABELS);
 
 const householdMemberShape = {
   relation: Relation,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText } from './fields.js';
+import { enumOf, requiredText } from './fields.js';
 import { PageQuery } from './pagination.js';
 
 /** Aidants Connect's ten mandate scopes: the categories of organisms and procedure types. */
@@ -15,11 +15,11 @@ export const CATEGORY_LABELS = {
   etranger: 'Étrangers',
   loisirs: 'Loisirs, sports, culture',
 } as const;
-export const Category = z.enum(Object.keys(CATEGORY_LABELS) as [keyof typeof CATEGORY_LABELS]);
+export const Category = enumOf(CATEGORY_LABELS);
 export type Category = z.infer<typeof Category>;
 
 export const CATALOGUE_KIND_LABELS = { organism: 'Organismes', 'procedure-type': 'Types de démarche' } as const;
-export const CatalogueKind = z.enum(Object.keys(CATALOGUE_KIND_LABELS) as [keyof typeof CATALOGUE_KIND_LABELS]);
+export const CatalogueKind = enumOf(CATALOGUE_KIND_LABELS);
 export type CatalogueKind = z.infer<typeof CatalogueKind>;
 
 export const CatalogueEntry = z.object({

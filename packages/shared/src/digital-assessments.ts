@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, PastInstant, PersonRef, uniqueList } from './fields.js';
+import { enumOf, optionalText, PastInstant, PersonRef, uniqueList } from './fields.js';
 
 // Digital autonomy assessment ("diagnostic numérique"): a short questionnaire a worker goes through
 // with the person in two or three minutes, and the level it gives. The rule is explained in
@@ -28,7 +28,7 @@ export const DIGITAL_EMAIL_ACCESS_LABELS = {
   WITH_HELP: 'Oui, avec de l’aide',
   NO: 'Non',
 } as const;
-export const DigitalEmailAccess = z.enum(Object.keys(DIGITAL_EMAIL_ACCESS_LABELS) as [keyof typeof DIGITAL_EMAIL_ACCESS_LABELS]);
+export const DigitalEmailAccess = enumOf(DIGITAL_EMAIL_ACCESS_LABELS);
 export type DigitalEmailAccess = z.infer<typeof DigitalEmailAccess>;
 
 /** The accounts most procedures go through; which ones exist tells the worker what to open next. */
@@ -39,7 +39,7 @@ export const DIGITAL_ONLINE_ACCOUNT_LABELS = {
   FRANCE_TRAVAIL: 'France Travail',
   FRANCE_CONNECT: 'FranceConnect',
 } as const;
-export const DigitalOnlineAccount = z.enum(Object.keys(DIGITAL_ONLINE_ACCOUNT_LABELS) as [keyof typeof DIGITAL_ONLINE_ACCOUNT_LABELS]);
+export const DigitalOnlineAccount = enumOf(DIGITAL_ONLINE_ACCOUNT_LABELS);
 export type DigitalOnlineAccount = z.infer<typeof DigitalOnlineAccount>;
 
 /** The five gestures every online procedure needs, from the simplest to the least common. */
@@ -58,7 +58,7 @@ export const DIGITAL_SKILL_LEVEL_LABELS = {
   WITH_HELP: 'Avec de l’aide',
   NO: 'Pas encore',
 } as const;
-export const DigitalSkillLevel = z.enum(Object.keys(DIGITAL_SKILL_LEVEL_LABELS) as [keyof typeof DIGITAL_SKILL_LEVEL_LABELS]);
+export const DigitalSkillLevel = enumOf(DIGITAL_SKILL_LEVEL_LABELS);
 export type DigitalSkillLevel = z.infer<typeof DigitalSkillLevel>;
 
 export const DIGITAL_BARRIER_LABELS = {
@@ -66,11 +66,11 @@ export const DIGITAL_BARRIER_LABELS = {
   READING_WRITING: 'Lecture ou écriture',
   DISABILITY_HEALTH: 'Handicap ou santé',
 } as const;
-export const DigitalBarrier = z.enum(Object.keys(DIGITAL_BARRIER_LABELS) as [keyof typeof DIGITAL_BARRIER_LABELS]);
+export const DigitalBarrier = enumOf(DIGITAL_BARRIER_LABELS);
 export type DigitalBarrier = z.infer<typeof DigitalBarrier>;
 
 export const DIGITAL_WILLINGNESS_LABELS = { YES: 'Oui', MAYBE: 'Peut-être', NO: 'Non' } as const;
-export const DigitalWillingness = z.enum(Object.keys(DIGITAL_WILLINGNESS_LABELS) as [keyof typeof DIGITAL_WILLINGNESS_LABELS]);
+export const DigitalWillingness = enumOf(DIGITAL_WILLINGNESS_LABELS);
 export type DigitalWillingness = z.infer<typeof DigitalWillingness>;
 
 /** Every question is answered: a missing answer must not silently count as "no" in the score. */
@@ -104,7 +104,7 @@ export const DIGITAL_AUTONOMY_LEVEL_LABELS = {
   A_ACCOMPAGNER: 'À accompagner',
   ELOIGNE: 'Éloigné·e du numérique',
 } as const;
-export const DigitalAutonomyLevel = z.enum(Object.keys(DIGITAL_AUTONOMY_LEVEL_LABELS) as [keyof typeof DIGITAL_AUTONOMY_LEVEL_LABELS]);
+export const DigitalAutonomyLevel = enumOf(DIGITAL_AUTONOMY_LEVEL_LABELS);
 export type DigitalAutonomyLevel = z.infer<typeof DigitalAutonomyLevel>;
 
 /** Bumped whenever the rule below changes, so that levels computed by different rules can be told apart. */

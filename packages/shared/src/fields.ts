@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** An enumeration whose codes are the keys of its French labels: the two can never disagree. */
+export const enumOf = <T extends Record<string, string>>(labels: T) =>
+  z.enum(Object.keys(labels) as [Extract<keyof T, string>, ...Extract<keyof T, string>[]]);
+
 /** Text as typed; only the NUL character, which no text field can hold, is refused. */
 export const text = (max: number) =>
   z

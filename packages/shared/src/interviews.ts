@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, optionalText, PastInstant, PersonRef, requiredText, Version } from './fields.js';
+import { enumOf, IsoDate, optionalText, PastInstant, PersonRef, requiredText, Version } from './fields.js';
 
 // The journal of a file: interviews ("entretiens") with their follow-up actions.
 
@@ -12,7 +12,7 @@ export const INTERVIEW_CHANNEL_LABELS = {
   EMAIL: 'Courriel',
   VIDEO: 'Visioconférence',
 } as const;
-export const InterviewChannel = z.enum(Object.keys(INTERVIEW_CHANNEL_LABELS) as [keyof typeof INTERVIEW_CHANNEL_LABELS]);
+export const InterviewChannel = enumOf(INTERVIEW_CHANNEL_LABELS);
 
 /** Suggested themes; workers may type their own words too. */
 export const INTERVIEW_THEME_SUGGESTIONS = [
@@ -34,7 +34,7 @@ export const NOTE_VISIBILITY_LABELS = {
   PRIVATE: 'Note privée : lisible par vous seul·e',
   TEAM: 'Note d’équipe : lisible par les travailleurs sociaux et la direction',
 } as const;
-export const NoteVisibility = z.enum(Object.keys(NOTE_VISIBILITY_LABELS) as [keyof typeof NOTE_VISIBILITY_LABELS]);
+export const NoteVisibility = enumOf(NOTE_VISIBILITY_LABELS);
 export type NoteVisibility = z.infer<typeof NoteVisibility>;
 
 export const FollowUpAction = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, PastInstant, PersonRef, uniqueList, Version } from './fields.js';
+import { enumOf, optionalText, PastInstant, PersonRef, uniqueList, Version } from './fields.js';
 import { Category } from './catalogues.js';
 import { PageQuery } from './pagination.js';
 
@@ -10,7 +10,7 @@ export const PROCEDURE_MODE_LABELS = {
   AVEC: 'Faite avec la personne',
   ORIENTATION: 'Montrée ou orientée pour la faire seul·e',
 } as const;
-export const ProcedureMode = z.enum(Object.keys(PROCEDURE_MODE_LABELS) as [keyof typeof PROCEDURE_MODE_LABELS]);
+export const ProcedureMode = enumOf(PROCEDURE_MODE_LABELS);
 export type ProcedureMode = z.infer<typeof ProcedureMode>;
 
 /** Why the person could not do it alone. */
@@ -23,14 +23,14 @@ export const PROCEDURE_REASON_LABELS = {
   NO_CREDENTIALS: 'Pas d’identifiants ni de FranceConnect',
   ACCOUNT_BLOCKED: 'Compte bloqué',
 } as const;
-export const ProcedureReason = z.enum(Object.keys(PROCEDURE_REASON_LABELS) as [keyof typeof PROCEDURE_REASON_LABELS]);
+export const ProcedureReason = enumOf(PROCEDURE_REASON_LABELS);
 
 export const CONSENT_LABELS = {
   ORAL: 'Accord oral recueilli',
   WRITTEN: 'Accord écrit',
   MANDATE: 'Mandat (par exemple Aidants Connect)',
 } as const;
-export const Consent = z.enum(Object.keys(CONSENT_LABELS) as [keyof typeof CONSENT_LABELS]);
+export const Consent = enumOf(CONSENT_LABELS);
 
 export const PROCEDURE_OUTCOME_LABELS = {
   DONE: 'Réalisée',
@@ -38,7 +38,7 @@ export const PROCEDURE_OUTCOME_LABELS = {
   FAILED: 'Échec',
   TO_FOLLOW_UP: 'À suivre',
 } as const;
-export const ProcedureOutcome = z.enum(Object.keys(PROCEDURE_OUTCOME_LABELS) as [keyof typeof PROCEDURE_OUTCOME_LABELS]);
+export const ProcedureOutcome = enumOf(PROCEDURE_OUTCOME_LABELS);
 export type ProcedureOutcome = z.infer<typeof ProcedureOutcome>;
 
 /** Outcomes that keep a procedure in its agent's to-do list until it is closed. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DigitalAutonomyLevel } from './digital-assessments.js';
-import { optionalText, PastInstant, PersonRef, requiredText, Version } from './fields.js';
+import { enumOf, optionalText, PastInstant, PersonRef, requiredText, Version } from './fields.js';
 import { PageQuery } from './pagination.js';
 
 // The tenant's directory of partners, and referrals of people to them ("orientations").
@@ -12,7 +12,7 @@ export const PARTNER_KIND_LABELS = {
   LIBRARY: 'Médiathèque',
   OTHER_SERVICE: 'Autre service',
 } as const;
-export const PartnerKind = z.enum(Object.keys(PARTNER_KIND_LABELS) as [keyof typeof PARTNER_KIND_LABELS]);
+export const PartnerKind = enumOf(PARTNER_KIND_LABELS);
 export type PartnerKind = z.infer<typeof PartnerKind>;
 
 /** Partners that help people become more autonomous online. */
@@ -51,7 +51,7 @@ export const REFERRAL_STATUS_LABELS = {
   DECLINED: 'Refusée',
   NO_NEWS: 'Sans nouvelles',
 } as const;
-export const ReferralStatus = z.enum(Object.keys(REFERRAL_STATUS_LABELS) as [keyof typeof REFERRAL_STATUS_LABELS]);
+export const ReferralStatus = enumOf(REFERRAL_STATUS_LABELS);
 export type ReferralStatus = z.infer<typeof ReferralStatus>;
 
 export const CreateReferralInput = z.strictObject({
