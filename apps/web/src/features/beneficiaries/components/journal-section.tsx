@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { showFieldErrors } from '../../../lib/forms';
 import { useCreateInterview } from '../api/create-interview';
 import { useTimeline } from '../api/get-timeline';
+import { AssessmentCard, ReferralCard } from './digital-inclusion-cards';
 import { InterviewCard } from './interview-card';
 import { ProcedureCard } from './procedure-card';
 import { NewProcedure } from '../../procedures/components/new-procedure';
@@ -93,6 +94,10 @@ function TimelineEntry({ beneficiaryId, item }: { beneficiaryId: string; item: T
       return <InterviewCard beneficiaryId={beneficiaryId} interview={item.interview} />;
     case 'procedure':
       return <ProcedureCard procedure={item.procedure} />;
+    case 'assessment':
+      return <AssessmentCard assessment={item.assessment} />;
+    case 'referral':
+      return <ReferralCard referral={item.referral} />;
   }
 }
 
