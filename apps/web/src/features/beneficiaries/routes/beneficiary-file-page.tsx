@@ -16,6 +16,7 @@ import { JournalSection } from '../components/journal-section';
 import { RightsSection } from '../components/rights-section';
 import { SituationSection } from '../components/situation-section';
 import { OrientationSection } from '../../procedures/components/orientation-section';
+import { DigitalAutonomySection } from '../../digital-inclusion/components/digital-autonomy-section';
 
 type Tab = 'dossier' | 'journal' | 'acces';
 
@@ -80,6 +81,7 @@ function BeneficiaryFile({ beneficiary }: { beneficiary: Beneficiary }) {
         <FollowUpSection beneficiary={beneficiary} followUp={beneficiary.followUp} canEdit={can('beneficiary:update')} />
       )}
       {readsSocial && <HouseholdSection beneficiaryId={beneficiary.id} canEdit={can('beneficiary:update')} />}
+      {readsSocial && <DigitalAutonomySection beneficiaryId={beneficiary.id} canWrite={can('digital-inclusion:write')} />}
       {/* Without the journal (front desk), orientations are noted from the file itself. */}
       {!readsSocial && logsProcedures && <OrientationSection beneficiaryId={beneficiary.id} />}
     </Stack>
