@@ -85,7 +85,10 @@ describe('digital inclusion', () => {
 
     await chooseOption(referrals, `Statut de l'orientation vers ${PARTNER}`, 'Acceptée par la personne');
     await expectText(page.getByRole('alert'), `Orientation vers ${PARTNER} : Acceptée par la personne.`);
-    expect(await status.inputValue()).toBe('Acceptée par la personne');
+    // The select shows the saved status once the referrals are read again.
+    await page.waitForFunction((input) => (input as HTMLInputElement).value === 'Acceptée par la personne', await status.elementHandle(), {
+      timeout: 10_000,
+    });
 
     await page.getByRole('tab', { name: 'Journal' }).click();
     const journal = page.getByRole('region', { name: 'Journal' });

@@ -17,10 +17,12 @@ export function useUpdateReferralStatus() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: updateReferralStatus,
-    // Also after a refusal (a stale version): the list then shows what the other worker saved.
-    onSettled: (_saved, _error, { referral }) => {
-      void queryClient.invalidateQueries({ queryKey: digitalInclusionKeys.referrals(referral.beneficiaryId) });
-      void queryClient.invalidateQueries({ queryKey: beneficiaryKeys.timeline(referral.beneficiaryId) });
-    },
+    // Also after a refusal (a stale version): the list then shows what the other worker saved. Awaited,
+    // so that the status select never shows the former status after the confirmation.
+    onSettled: (_saved, _error, { referral }) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: digitalInclusionKeys.referrals(referral.beneficiaryId) }),
+        queryClient.invalidateQueries({ queryKey: beneficiaryKeys.timeline(referral.beneficiaryId) }),
+      ]),
   });
 }
