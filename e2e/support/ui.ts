@@ -1,13 +1,30 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { logIn } from './browser';
+import { launchBrowser, logIn } from './browser';
 
-/** A fresh browser session (French, Paris time) signed in as `email`. */
-export async function signedInPage(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-  const page = await context.newPage();
-  await logIn(page, email);
-  return { context, page };
+/**
+ * One browser for the test file, and `sessionAs(email)`: a page signed in as `email` in a browser
+ * session of its own (French, Paris time), closed after each test. Call at the top of a test file.
+ */
+export function browserSessions(): (email: string) => Promise<Page> {
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+  return async (email) => {
+    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await logIn(page, email);
+    return page;
+  };
 }
+
+export const heading = (page: Page, name: string, level?: number) => page.getByRole('heading', { name, exact: true, level });
 
 /** Waits until the element shows `text` (the page may still be loading). */
 export async function expectText(locator: Locator, text: string, timeout = 10_000): Promise<void> {

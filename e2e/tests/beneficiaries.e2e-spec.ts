@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { accessibilityViolations, launchBrowser } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { accessibilityViolations } from '../support/browser';
 import { E2E } from '../support/environment';
-import { chooseOption, expectText, signedInPage, uniqueWord } from '../support/ui';
+import { chooseOption, expectText, browserSessions, heading, uniqueWord } from '../support/ui';
 
 // The person of the demo data the browser tests rely on (packages/devstack/src/demo/beneficiaries.ts).
 const NOEMIE = { name: 'LEFÈVRE Noémie', birthDate: '14/03/1985', phone: '06 45 12 78 90' };
@@ -9,25 +9,7 @@ const AGENT = 'agent@villeneuve.test';
 const AGENT2 = 'agent2@villeneuve.test';
 const ACCUEIL = 'accueil@villeneuve.test';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-/** Signs in as `email` in a browser session of its own. */
-async function sessionAs(email: string): Promise<Page> {
-  const { context, page } = await signedInPage(browser, email);
-  contexts.push(context);
-  return page;
-}
-
-const heading = (page: Page, name: string, level?: number) => page.getByRole('heading', { name, exact: true, level });
+const sessionAs = browserSessions();
 
 /** Searches from the navigation like a worker does, typing into the search box that has the focus. */
 async function search(page: Page, text: string): Promise<void> {

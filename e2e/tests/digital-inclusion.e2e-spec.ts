@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { accessibilityViolations, launchBrowser } from '../support/browser';
-import { chooseOption, expectText, signedInPage } from '../support/ui';
+import type { Locator, Page } from 'playwright-core';
+import { accessibilityViolations } from '../support/browser';
+import { chooseOption, expectText, browserSessions, heading } from '../support/ui';
 
 // The person of the demo data the browser tests rely on (packages/devstack/src/demo/beneficiaries.ts): no assessment yet.
 const NOEMIE = 'LEFÈVRE Noémie';
@@ -8,24 +8,7 @@ const AGENT = 'agent@villeneuve.test';
 // A digital partner of the demo tenant (packages/devstack/src/demo/digital-inclusion.ts).
 const PARTNER = 'France Services de Villeneuve';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function sessionAs(email: string): Promise<Page> {
-  const { context, page } = await signedInPage(browser, email);
-  contexts.push(context);
-  return page;
-}
-
-const heading = (page: Page, name: string, level?: number) => page.getByRole('heading', { name, exact: true, level });
+const sessionAs = browserSessions();
 
 async function openNoemie(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Personnes accompagnées' }).click();

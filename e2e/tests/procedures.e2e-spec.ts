@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { accessibilityViolations, launchBrowser } from '../support/browser';
-import { chooseOption, countingKeyboard, expectText, signedInPage, uniqueWord } from '../support/ui';
+import type { Locator, Page } from 'playwright-core';
+import { accessibilityViolations } from '../support/browser';
+import { chooseOption, countingKeyboard, expectText, browserSessions, heading, uniqueWord } from '../support/ui';
 
 // The person of the demo data the browser tests rely on (packages/devstack/src/demo/beneficiaries.ts).
 const NOEMIE = 'LEFÈVRE Noémie';
@@ -8,24 +8,7 @@ const AGENT = 'agent@villeneuve.test';
 const ACCUEIL = 'accueil@villeneuve.test';
 const RESOURCES_DECLARATION = 'Déclaration trimestrielle de ressources (RSA, prime d’activité)';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function sessionAs(email: string): Promise<Page> {
-  const { context, page } = await signedInPage(browser, email);
-  contexts.push(context);
-  return page;
-}
-
-const heading = (page: Page, name: string, level?: number) => page.getByRole('heading', { name, exact: true, level });
+const sessionAs = browserSessions();
 const navigation = (page: Page) => page.getByRole('navigation', { name: 'Navigation principale' });
 
 /** Finds Noémie Lefèvre from the navigation and opens her file. */
