@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { type HouseholdMember, HouseholdMemberInput, PROBLEM_TYPES, RELATION_LABELS } from '@ccas/shared';
 import { DateField } from '../../../components/date-field';
@@ -8,6 +8,7 @@ import { todayInParis } from '../../../lib/dates';
 import { focusFirstError, labelOptions, showFieldErrors, textOrNull, validateWith } from '../../../lib/forms';
 import { useCreateHouseholdMember } from '../api/create-household-member';
 import { useUpdateHouseholdMember } from '../api/update-household-member';
+import { FormActions } from '../../../components/form-actions';
 
 interface MemberValues {
   relation: HouseholdMember['relation'] | null;
@@ -73,14 +74,7 @@ export function HouseholdMemberForm(props: {
         </SimpleGrid>
         <Checkbox label="Vit au foyer" {...form.getInputProps('livesInHousehold', { type: 'checkbox' })} />
         {mutation.error && !isProblem(mutation.error, PROBLEM_TYPES.staleVersion) && <ErrorAlert error={mutation.error} title="Non enregistré" />}
-        <Group>
-          <Button type="submit" loading={mutation.isPending}>
-            {member ? 'Enregistrer' : 'Ajouter au foyer'}
-          </Button>
-          <Button variant="default" onClick={onCancel} disabled={mutation.isPending}>
-            Annuler
-          </Button>
-        </Group>
+        <FormActions submitLabel={member ? 'Enregistrer' : 'Ajouter au foyer'} saving={mutation.isPending} onCancel={onCancel} />
       </Stack>
     </form>
   );

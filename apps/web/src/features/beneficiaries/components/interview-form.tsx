@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Radio, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Alert, Checkbox, NumberInput, Radio, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import {
@@ -14,6 +14,7 @@ import { DateField } from '../../../components/date-field';
 import { parisInstant, toParisDateAndTime } from '../../../lib/dates';
 import { focusFirstError, labelOptions, textOrNull, validateWith } from '../../../lib/forms';
 import { RepeatedFields } from './repeated-fields';
+import { FormActions } from '../../../components/form-actions';
 
 export interface InterviewValues {
   date: string | null;
@@ -189,14 +190,7 @@ export function InterviewForm({ form, editable, noteHidden = false, withDone = f
         />
 
         {children}
-        <Group>
-          <Button type="submit" loading={saving}>
-            {submitLabel}
-          </Button>
-          <Button variant="default" onClick={onCancel} disabled={saving}>
-            Annuler
-          </Button>
-        </Group>
+        <FormActions submitLabel={submitLabel} saving={saving} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { type Beneficiary, PROBLEM_TYPES } from '@ccas/shared';
@@ -8,6 +8,7 @@ import { isProblem } from '../../../lib/api-client';
 import { focusFirstError, type FormSchema, showFieldErrors, type ValidateOptions, validateWith } from '../../../lib/forms';
 import { type Section, type SectionBodies, useUpdateBeneficiarySection } from '../api/update-beneficiary-section';
 import type { CloseReason } from './editable-section';
+import { FormActions } from '../../../components/form-actions';
 
 /**
  * Saving one section: on success the section closes, on a stale version it closes with the
@@ -74,14 +75,7 @@ export function SectionForm(props: {
       <Stack gap="md">
         {props.children}
         {refusal ? <ErrorAlert error={refusal} title="Modifications non enregistrées" /> : null}
-        <Group>
-          <Button type="submit" loading={props.saving}>
-            Enregistrer
-          </Button>
-          <Button variant="default" onClick={props.onCancel} disabled={props.saving}>
-            Annuler
-          </Button>
-        </Group>
+        <FormActions submitLabel="Enregistrer" saving={props.saving} onCancel={props.onCancel} />
       </Stack>
     </form>
   );

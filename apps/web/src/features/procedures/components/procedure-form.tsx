@@ -1,4 +1,4 @@
-import { Button, Checkbox, type ComboboxItem, Group, NumberInput, type OptionsFilter, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, type ComboboxItem, Group, NumberInput, type OptionsFilter, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import {
@@ -18,6 +18,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { useCatalogue } from '../../catalogues/api/list-catalogue';
 import { parisInstant, toParisDateAndTime } from '../../../lib/dates';
 import { focusFirstError, textOrNull, validateWith } from '../../../lib/forms';
+import { FormActions } from '../../../components/form-actions';
 
 export interface ProcedureValues {
   organismId: string | null;
@@ -183,14 +184,7 @@ export function ProcedureForm({ form, orientationOnly, saving, onSubmit, onCance
         />
 
         {children}
-        <Group>
-          <Button type="submit" loading={saving}>
-            Enregistrer la démarche
-          </Button>
-          <Button variant="default" onClick={onCancel} disabled={saving}>
-            Annuler
-          </Button>
-        </Group>
+        <FormActions submitLabel="Enregistrer la démarche" saving={saving} onCancel={onCancel} />
       </Stack>
     </form>
   );
