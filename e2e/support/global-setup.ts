@@ -20,7 +20,7 @@ export default async function globalSetup(): Promise<void> {
     WEB_PORT: String(E2E.webPort),
     API_PORT: String(E2E.apiPort),
     IDP_PORT: String(E2E.idpPort),
-    PG_PORT: process.env.PG_PORT ?? '54339',
+    PG_PORT: String(E2E.pgPort),
     DATA_DIR: dataDir,
   };
   if (process.env.DATABASE_URL) {

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, logIn } from '../support/browser';
 import { E2E } from '../support/environment';
+import { expectText } from '../support/ui';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -74,11 +75,6 @@ it('tells a member their role does not open a page the navigation does not offer
   await page.goto(`${E2E.webUrl}/administration`);
   await expectText(page.getByRole('heading', { level: 1 }), 'Accès refusé');
 });
-
-/** Waits until the element shows `text` (the page may still be loading). */
-async function expectText(locator: ReturnType<Page['locator']>, text: string): Promise<void> {
-  await locator.filter({ hasText: text }).first().waitFor({ timeout: 10_000 });
-}
 
 it('shows a clear page when the API cannot be reached', async () => {
   await page.route('**/api/v1/**', (route) => route.abort('connectionrefused'));

@@ -1,37 +1,17 @@
 import type { Locator, Page } from 'playwright-core';
 import { accessibilityViolations } from '../support/browser';
-import { chooseOption, countingKeyboard, expectText, browserSessions, heading, uniqueWord } from '../support/ui';
+import { logResourcesDeclarationByKeyboard, navigation, NOEMIE, openNoemie, procedureForm, RESOURCES_DECLARATION } from '../support/files';
+import { browserSessions, chooseOption, expectText, heading, uniqueWord } from '../support/ui';
 
-// The person of the demo data the browser tests rely on (packages/devstack/src/demo/beneficiaries.ts).
-const NOEMIE = 'LEFÈVRE Noémie';
 const AGENT = 'agent@villeneuve.test';
 const ACCUEIL = 'accueil@villeneuve.test';
-const RESOURCES_DECLARATION = 'Déclaration trimestrielle de ressources (RSA, prime d’activité)';
 
 const sessionAs = browserSessions();
-const navigation = (page: Page) => page.getByRole('navigation', { name: 'Navigation principale' });
 
-/** Finds Noémie Lefèvre from the navigation and opens her file. */
-async function openNoemie(page: Page): Promise<void> {
-  await navigation(page).getByRole('link', { name: 'Personnes accompagnées' }).click();
-  const box = page.getByRole('searchbox', { name: 'Rechercher une personne' });
-  await box.waitFor();
-  await box.fill('lefevre noemie');
-  const link = page.getByRole('table', { name: 'Dossiers trouvés' }).getByRole('link', { name: NOEMIE });
-  await link.first().click();
-  await heading(page, NOEMIE, 1).waitFor();
-}
-
-/** Opens the procedure form from the journal; returns it once its catalogues are loaded and the organism has the focus. */
+/** Opens the procedure form from the file's button; returns it once ready for typing. */
 async function openProcedureForm(page: Page, scope: Locator | Page = page): Promise<Locator> {
   await scope.getByRole('button', { name: 'Nouvelle démarche' }).click();
-  const form = page.getByRole('region', { name: 'Nouvelle démarche' });
-  const organism = form.getByRole('combobox', { name: 'Organisme' });
-  await organism.waitFor();
-  // Both lists are loaded (the agent's most used first).
-  await form.getByPlaceholder('Tapez pour chercher, ou ↓').nth(1).waitFor();
-  expect(await organism.evaluate((element) => element === document.activeElement)).toBe(true);
-  return form;
+  return procedureForm(page);
 }
 
 /** Waits until `condition` holds (the list refreshes after a write). */
@@ -43,40 +23,32 @@ async function waitFor(condition: () => Promise<boolean>, timeout = 10_000): Pro
   }
 }
 
-/** The option Enter would pick (the first match, highlighted as one types). */
-const highlighted = (page: Page, name: string) => page.getByRole('option', { name, exact: true }).and(page.locator('[data-combobox-selected]'));
-
 const journal = (page: Page) => page.getByRole('region', { name: 'Journal' });
 
 describe('procedures ("démarches")', () => {
-  it('an agent logs a procedure with the keyboard only in at most 12 keystrokes, and the journal shows it', async () => {
+  it('"+ Démarche" asks for the person first, then logs the procedure with the keyboard only', async () => {
     const page = await sessionAs(AGENT);
-    await openNoemie(page);
-    await page.getByRole('tab', { name: 'Journal' }).click();
-    const form = await openProcedureForm(page, journal(page));
+    await page.getByRole('button', { name: '+ Démarche' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Pour quelle personne ?' });
+    const box = dialog.getByRole('searchbox', { name: 'Rechercher une personne' });
+    await box.waitFor();
+    expect(await box.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.type('lefevre noemie');
+    await dialog.getByRole('list', { name: 'Personnes trouvées' }).getByRole('button', { name: new RegExp(`^${NOEMIE}`) }).first().waitFor();
+    // Enter takes the first person found.
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: `Démarche pour ${NOEMIE}` }).waitFor();
+    const form = await procedureForm(page);
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    const keyboard = countingKeyboard(page);
-    // Organism: a few letters, Enter takes the first match.
-    await keyboard.type('caf');
-    await highlighted(page, 'CAF').waitFor();
-    await keyboard.press('Enter');
-    expect(await form.getByRole('combobox', { name: 'Organisme' }).inputValue()).toBe('CAF');
-    // Procedure type: accents and capitals are optional.
-    await keyboard.press('Tab');
-    await keyboard.type('rsa');
-    await highlighted(page, RESOURCES_DECLARATION).waitFor();
-    await keyboard.press('Enter');
-    expect(await form.getByRole('combobox', { name: 'Type de démarche' }).inputValue()).toBe(RESOURCES_DECLARATION);
-    // Everything else is the usual case (done in the person's place, oral consent, done, now): Enter saves.
-    await keyboard.press('Enter');
-    await form.waitFor({ state: 'detached' });
-
-    expect(keyboard.count).toBeLessThanOrEqual(12);
-    console.info(`procedure logged in ${keyboard.count} keystrokes: ${keyboard.sequence.join(' ')}`);
-
+    const keystrokes = await logResourcesDeclarationByKeyboard(page, form);
+    expect(keystrokes.length).toBeLessThanOrEqual(12);
     await expectText(page.getByRole('alert'), 'Démarche enregistrée.');
-    // Newest first: the journal opens on it.
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+    // The file's journal opens on it (newest first).
+    await openNoemie(page);
+    await page.getByRole('tab', { name: 'Journal' }).click();
     const card = journal(page).getByRole('article').first();
     await expectText(card, `Démarche : ${RESOURCES_DECLARATION}`);
     await expectText(card, 'CAF · Faite à la place de la personne · par Camille Durand');

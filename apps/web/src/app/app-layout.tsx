@@ -7,6 +7,7 @@ import { useMe } from '../features/me/api/get-me';
 import { ApiError } from '../lib/api-client';
 import { logout } from '../lib/auth';
 import { visibleEntries } from './navigation';
+import { QuickProcedureButton } from './quick-procedure';
 import { StatusPage } from './status-page';
 
 export function AppLayout() {
@@ -36,6 +37,7 @@ export function AppLayout() {
             </div>
           </Group>
           <Group wrap="nowrap" gap="sm">
+            <QuickProcedureButton />
             <Stack gap={0} align="flex-end" visibleFrom="xs">
               <Text fw={600} data-testid="user-name">
                 {user.firstName} {user.lastName}

@@ -1,31 +1,33 @@
 import type { Locator, Page } from 'playwright-core';
 import { accessibilityViolations } from '../support/browser';
-import { chooseOption, expectText, browserSessions, heading } from '../support/ui';
+import { logResourcesDeclarationByKeyboard, openNoemie, procedureForm, RESOURCES_DECLARATION } from '../support/files';
+import { browserSessions, chooseOption, expectText } from '../support/ui';
 
-// The person of the demo data the browser tests rely on (packages/devstack/src/demo/beneficiaries.ts): no assessment yet.
-const NOEMIE = 'LEFÈVRE Noémie';
 const AGENT = 'agent@villeneuve.test';
 // A digital partner of the demo tenant (packages/devstack/src/demo/digital-inclusion.ts).
 const PARTNER = 'France Services de Villeneuve';
 
 const sessionAs = browserSessions();
 
-async function openNoemie(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Personnes accompagnées' }).click();
-  const box = page.getByRole('searchbox', { name: 'Rechercher une personne' });
-  await box.waitFor();
-  await box.fill('lefevre noemie');
-  await page.getByRole('table', { name: 'Dossiers trouvés' }).getByRole('link', { name: NOEMIE }).first().click();
-  await heading(page, NOEMIE, 1).waitFor();
-}
+const journal = (page: Page) => page.getByRole('region', { name: 'Journal' });
 
 const answer = (form: Locator, question: string, choice: string) =>
   form.getByRole('radiogroup', { name: question }).getByRole('radio', { name: choice, exact: true }).check();
 
-describe('digital inclusion', () => {
-  it('an agent assesses a person, sees the level, orients them to a suggested partner and follows the referral', async () => {
+describe('procedures, digital inclusion and referrals on one file', () => {
+  it('an agent logs a procedure by keyboard, assesses the person, accepts the suggested referral, and the journal shows all three', async () => {
     const page = await sessionAs(AGENT);
+    // The demo's Noémie has no assessment yet (packages/devstack/src/demo/digital-inclusion.ts).
     await openNoemie(page);
+
+    await page.getByRole('tab', { name: 'Journal' }).click();
+    await journal(page).getByRole('button', { name: 'Nouvelle démarche' }).click();
+    const keystrokes = await logResourcesDeclarationByKeyboard(page, await procedureForm(page));
+    console.info(`procedure logged in ${keystrokes.length} keystrokes: ${keystrokes.join(' ')}`);
+    expect(keystrokes.length).toBeLessThanOrEqual(12);
+    await expectText(page.getByRole('alert'), 'Démarche enregistrée.');
+    await page.getByRole('tab', { name: 'Dossier' }).click();
+
     const section = page.getByRole('region', { name: 'Autonomie numérique' });
     await expectText(section, 'Aucun diagnostic');
     await section.getByRole('button', { name: 'Proposer un diagnostic numérique' }).click();
@@ -74,10 +76,13 @@ describe('digital inclusion', () => {
     });
 
     await page.getByRole('tab', { name: 'Journal' }).click();
-    const journal = page.getByRole('region', { name: 'Journal' });
-    const assessment = journal.getByRole('article').filter({ hasText: 'Diagnostic numérique' }).first();
-    await expectText(assessment, 'À accompagner');
-    const referral = journal.getByRole('article').filter({ hasText: `Orientation vers ${PARTNER}` }).first();
-    await expectText(referral, 'Acceptée par la personne');
+    // Newest first: the referral, the assessment, then the procedure logged at the start.
+    const entries = journal(page).getByRole('article');
+    await expectText(entries.nth(0), `Orientation vers ${PARTNER}`);
+    await expectText(entries.nth(0), 'Acceptée par la personne');
+    await expectText(entries.nth(1), 'Diagnostic numérique');
+    await expectText(entries.nth(1), 'À accompagner');
+    await expectText(entries.nth(2), `Démarche : ${RESOURCES_DECLARATION}`);
+    await expectText(entries.nth(2), 'CAF · Faite à la place de la personne');
   }, 120_000);
 });
