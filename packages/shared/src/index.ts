@@ -15,3 +15,4 @@ export * from './procedures.js';
 export * from './timeline.js';
 export * from './referrals.js';
 export * from './digital-assessments.js';
+export * from './appointments.js';
