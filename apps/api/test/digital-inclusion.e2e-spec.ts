@@ -74,6 +74,11 @@ describe('partners and referrals', () => {
     await team.agent.post('/api/v1/referrals').send({ beneficiaryId: fileId, partnerId: partner.id }).expect(400);
     const listed = (await team.manager.get('/api/v1/referrals').query({ beneficiaryId: fileId }).expect(200)).body.items;
     expect(listed[0]).toMatchObject({ id: referral.id, partner: { name: partner.name } });
+    // The directory leaves it out, except for the administration screen that can put it back.
+    const offered = (await team.admin.get('/api/v1/partners').query({ limit: 100 }).expect(200)).body.items;
+    expect(offered.map((entry: { id: string }) => entry.id)).not.toContain(partner.id);
+    const all = (await team.admin.get('/api/v1/partners').query({ limit: 100, includeRetired: 'true' }).expect(200)).body.items;
+    expect(all.find((entry: { id: string }) => entry.id === partner.id)).toMatchObject({ retired: true });
   });
 
   it('puts assessments and referrals in the file’s timeline', async () => {

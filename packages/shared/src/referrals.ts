@@ -41,6 +41,8 @@ export const PartnerQuery = PageQuery.extend({
   kind: PartnerKind.optional(),
   /** Only the partners helping with digital autonomy. */
   digital: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  /** Retired partners too (the administration screen). */
+  includeRetired: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
 });
 export type PartnerQuery = z.infer<typeof PartnerQuery>;
 

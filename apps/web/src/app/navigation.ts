@@ -17,7 +17,7 @@ export const NAVIGATION: NavigationEntry[] = [
   { path: '/demarches', label: 'Démarches', anyOf: ['procedure:read', 'procedure:write-orientation'] },
   { path: '/tableau-de-bord', label: 'Tableau de bord', anyOf: ['dashboard:read', 'dashboard:personal'], comingSoon: true },
   { path: '/journal-audit', label: "Journal d'audit", anyOf: ['audit:read'], comingSoon: true },
-  { path: '/administration', label: 'Administration', anyOf: ['users:manage'], comingSoon: true },
+  { path: '/administration', label: 'Administration', anyOf: ['users:manage', 'catalogues:manage'] },
 ];
 
 export const visibleEntries = (permissions: readonly Permission[]) =>

@@ -44,6 +44,13 @@ const procedureRoutes = [
   },
 ];
 
+const administrationRoutes = [
+  {
+    path: '/administration',
+    lazy: guarded(['users:manage', 'catalogues:manage'], async () => (await import('../features/administration/routes/administration-page')).AdministrationPage),
+  },
+];
+
 export const router = createBrowserRouter([
   {
     element: <AppLayout />,
@@ -53,6 +60,7 @@ export const router = createBrowserRouter([
       { index: true, lazy: lazyHome },
       ...beneficiaryRoutes,
       ...procedureRoutes,
+      ...administrationRoutes,
       ...NAVIGATION.filter((entry) => entry.comingSoon).map((entry) => ({
         path: entry.path,
         lazy: async () => {

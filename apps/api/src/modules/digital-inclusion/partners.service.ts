@@ -19,7 +19,7 @@ export class PartnersService {
     return this.db.transaction(async (tx) => {
       const rows = await tx.partner.findMany({
         where: {
-          retiredAt: null,
+          ...(query.includeRetired ? {} : { retiredAt: null }),
           ...(query.kind ? { kind: query.kind } : query.digital ? { kind: { in: [...DIGITAL_PARTNER_KINDS] } } : {}),
           ...(cursor ? { OR: [{ name: { gt: cursor.name } }, { name: cursor.name, id: { gt: cursor.id } }] } : {}),
         },
