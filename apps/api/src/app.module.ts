@@ -1,16 +1,20 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ClockModule } from './common/clock.module';
 import { API_CONFIG, type ApiConfig } from './config';
 import { DatabaseModule } from './database/database.module';
+import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuditEventsModule } from './modules/audit-events/audit-events.module';
 import { BeneficiariesModule } from './modules/beneficiaries/beneficiaries.module';
+import { CalendarFeedsModule } from './modules/calendar-feeds/calendar-feeds.module';
 import { CataloguesModule } from './modules/catalogues/catalogues.module';
 import { DigitalInclusionModule } from './modules/digital-inclusion/digital-inclusion.module';
 import { HealthModule } from './modules/health/health.module';
 import { InterviewsModule } from './modules/interviews/interviews.module';
 import { MeModule } from './modules/me/me.module';
 import { ProceduresModule } from './modules/procedures/procedures.module';
+import { RemindersModule } from './modules/reminders/reminders.module';
 import { TeamModule } from './modules/team/team.module';
 import { TimelineModule } from './modules/timeline/timeline.module';
 
@@ -24,6 +28,7 @@ export class AppModule {
       exports: [API_CONFIG],
       imports: [
         DatabaseModule,
+        ClockModule,
         AuditModule,
         AuthModule,
         HealthModule,
@@ -35,6 +40,9 @@ export class AppModule {
         CataloguesModule,
         ProceduresModule,
         DigitalInclusionModule,
+        AppointmentsModule,
+        RemindersModule.register(config),
+        CalendarFeedsModule,
         TimelineModule,
       ],
     };

@@ -1,6 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
+import './app/print.css';
 import 'dayjs/locale/fr';
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';

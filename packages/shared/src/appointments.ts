@@ -28,6 +28,18 @@ export const CANCELLED_STATUSES: readonly AppointmentStatus[] = ['EXCUSED', 'REV
 /** Statuses that say whether the person came: only once the appointment has started. */
 export const ATTENDANCE_STATUSES: readonly AppointmentStatus[] = ['SEEN', 'NO_SHOW'];
 
+/**
+ * The statuses an appointment may take next. Whether the person came can be corrected (or undone
+ * back to planned); a cancellation is final; attendance needs the appointment to have started.
+ */
+export const APPOINTMENT_STATUS_TRANSITIONS: Record<AppointmentStatus, readonly AppointmentStatus[]> = {
+  PLANNED: ['SEEN', 'NO_SHOW', 'EXCUSED', 'REVOKED'],
+  SEEN: ['NO_SHOW', 'PLANNED'],
+  NO_SHOW: ['SEEN', 'PLANNED'],
+  EXCUSED: [],
+  REVOKED: [],
+};
+
 /** The longest appointment, and the most agents one can gather. */
 export const MAX_APPOINTMENT_MINUTES = 720;
 export const MAX_APPOINTMENT_AGENTS = 5;
@@ -106,6 +118,19 @@ export type Appointment = z.infer<typeof Appointment>;
 /** Longest period an agenda asks for at once (a month view with its margins). */
 export const MAX_AGENDA_DAYS = 62;
 
+/** An agenda's period: both ends, in order, at most MAX_AGENDA_DAYS long. */
+function checkPeriod(period: { from?: string; to?: string }, context: z.RefinementCtx): void {
+  if (!period.from || !period.to) {
+    context.addIssue({ code: 'custom', path: [period.from ? 'to' : 'from'], message: 'Indiquez le début et la fin de la période.' });
+    return;
+  }
+  const days = (Date.parse(period.to) - Date.parse(period.from)) / 86_400_000;
+  if (days <= 0) context.addIssue({ code: 'custom', path: ['to'], message: 'La fin de la période doit suivre son début.' });
+  else if (days > MAX_AGENDA_DAYS) {
+    context.addIssue({ code: 'custom', path: ['to'], message: `La période ne peut pas dépasser ${MAX_AGENDA_DAYS} jours.` });
+  }
+}
+
 /**
  * GET /appointments: an agenda (`from`/`to`, and `agentId` — `me` — or `siteId`), a file's
  * appointments (`beneficiaryId`, newest first, paginated), or the to-do list (`toDo=true`: the
@@ -118,6 +143,18 @@ export const AppointmentQuery = PageQuery.extend({
   siteId: z.uuid().optional(),
   beneficiaryId: z.uuid().optional(),
   toDo: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+}).superRefine((query, context) => {
+  const agendaFilters = (['from', 'to', 'agentId', 'siteId'] as const).filter((key) => query[key] !== undefined);
+  if (query.toDo || query.beneficiaryId) {
+    for (const path of [...agendaFilters, ...(query.toDo && query.beneficiaryId ? ['beneficiaryId'] : [])]) {
+      context.addIssue({ code: 'custom', path: [path], message: 'Ce filtre ne se combine pas avec la liste à traiter ni avec un dossier.' });
+    }
+    return;
+  }
+  checkPeriod(query, context);
+  if (!query.agentId && !query.siteId) {
+    context.addIssue({ code: 'custom', path: ['agentId'], message: 'Choisissez un agent ou un site.' });
+  }
 });
 export type AppointmentQuery = z.infer<typeof AppointmentQuery>;
 
@@ -154,12 +191,17 @@ export const Absence = z.object({
 });
 export type Absence = z.infer<typeof Absence>;
 
-/** GET /absences: occurrences in a period, for one agent or a site's agents. */
-export const AbsenceQuery = z.strictObject({
+/** GET /absences: occurrences in a period, for one agent (`me` for oneself) or a site's agents. */
+export const AbsenceQuery = PageQuery.extend({
   from: Instant,
   to: Instant,
   agentId: z.union([z.literal('me'), z.uuid()]).optional(),
   siteId: z.uuid().optional(),
+}).superRefine((query, context) => {
+  checkPeriod(query, context);
+  if (!query.agentId && !query.siteId) {
+    context.addIssue({ code: 'custom', path: ['agentId'], message: 'Choisissez un agent ou un site.' });
+  }
 });
 export type AbsenceQuery = z.infer<typeof AbsenceQuery>;
 
@@ -176,3 +218,23 @@ export type OpeningRange = z.infer<typeof OpeningRange>;
 /** PUT /sites/:id/opening-hours: the whole week at once (ISO weekdays, 1 = Monday, Paris time). */
 export const OpeningHoursInput = z.strictObject({ ranges: z.array(OpeningRange).max(28) });
 export type OpeningHoursInput = z.infer<typeof OpeningHoursInput>;
+
+/** A site's week, by weekday then opening time. */
+export const OpeningHours = z.object({
+  siteId: z.uuid(),
+  ranges: z.array(z.object({ weekday: z.number().int(), opensAt: z.string(), closesAt: z.string() })),
+});
+export type OpeningHours = z.infer<typeof OpeningHours>;
+
+// Tenant settings of appointments (GET/PUT /settings/appointments).
+
+export const AppointmentSettingsInput = z.strictObject({
+  /** Remind people by email / SMS (when they agreed and gave the contact). */
+  reminderEmail: z.boolean(),
+  reminderSms: z.boolean(),
+  /** How long before the appointment the reminder leaves, in hours (48 h by default). */
+  reminderHoursBefore: z.number().int().min(1).max(168),
+});
+export type AppointmentSettingsInput = z.infer<typeof AppointmentSettingsInput>;
+export const AppointmentSettings = AppointmentSettingsInput;
+export type AppointmentSettings = AppointmentSettingsInput;

@@ -227,6 +227,8 @@ export const Beneficiary = z.object({
   referents: z.array(PersonRef),
   status: BeneficiaryStatus,
   site: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** Appointments the person missed without excuse (shown to the front desk too, to book wisely). */
+  noShowCount: z.number().int(),
   /** Omitted for readers without access to the social situation (front desk). */
   situation: BeneficiarySituation.optional(),
   rights: BeneficiaryRights.optional(),

@@ -16,3 +16,4 @@ export * from './timeline.js';
 export * from './referrals.js';
 export * from './digital-assessments.js';
 export * from './appointments.js';
+export * from './reminders.js';

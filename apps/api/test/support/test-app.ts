@@ -21,7 +21,7 @@ export interface TestApp {
 }
 
 /** The real application (same createApp as main.ts) listening on a port, hit over HTTP. */
-export async function startTestApp(options: { jwksUrl?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: { jwksUrl?: string; jobs?: boolean } = {}): Promise<TestApp> {
   const issuer = await TokenIssuer.start();
   const app = await createApp({
     port: 0,
@@ -32,6 +32,10 @@ export async function startTestApp(options: { jwksUrl?: string } = {}): Promise<
       jwksUrl: options.jwksUrl ?? issuer.jwksUrl,
       algorithms: ['RS256', 'PS256', 'ES256'],
     },
+    publicUrl: 'https://ccas.example.test',
+    // Background jobs only when a test asks: tests drive the dispatch themselves, with the clock.
+    jobs: { enabled: options.jobs ?? false },
+    notifications: { provider: 'outbox' },
   });
   await app.listen(0, '127.0.0.1');
   const owner = new pg.Pool({ connectionString: process.env.TEST_OWNER_DATABASE_URL, max: 2 });

@@ -13,10 +13,12 @@ export interface NavigationEntry {
 export const NAVIGATION: NavigationEntry[] = [
   { path: '/', label: 'Accueil', anyOf: [] },
   { path: '/personnes', label: 'Personnes accompagnées', anyOf: ['beneficiary:search'] },
-  { path: '/agenda', label: 'Agenda', anyOf: ['appointment:read'], comingSoon: true },
+  { path: '/agenda', label: 'Agenda', anyOf: ['appointment:read'] },
   { path: '/demarches', label: 'Démarches', anyOf: ['procedure:read', 'procedure:write-orientation'] },
   { path: '/tableau-de-bord', label: 'Tableau de bord', anyOf: ['dashboard:read', 'dashboard:personal'], comingSoon: true },
   { path: '/journal-audit', label: "Journal d'audit", anyOf: ['audit:read'], comingSoon: true },
+  // Demonstration only: the reminders are kept in an outbox instead of leaving (NOTIFICATIONS_PROVIDER=outbox).
+  { path: '/messages-envoyes', label: 'Messages envoyés (démo)', anyOf: ['appointment:read', 'settings:manage'] },
   { path: '/administration', label: 'Administration', anyOf: ['users:manage', 'catalogues:manage'] },
 ];
 

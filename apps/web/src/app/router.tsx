@@ -51,6 +51,21 @@ const administrationRoutes = [
   },
 ];
 
+const appointmentRoutes = [
+  {
+    path: '/agenda',
+    lazy: guarded(['appointment:read'], async () => (await import('../features/appointments/routes/agenda-page')).AgendaPage),
+  },
+  {
+    path: '/agenda/sites/:siteId/jour/:date',
+    lazy: guarded(['appointment:read'], async () => (await import('../features/appointments/routes/site-day-page')).SiteDayPage),
+  },
+  {
+    path: '/messages-envoyes',
+    lazy: guarded(['appointment:read', 'settings:manage'], async () => (await import('../features/reminders/routes/outbox-page')).OutboxPage),
+  },
+];
+
 export const router = createBrowserRouter([
   {
     element: <AppLayout />,
@@ -60,6 +75,7 @@ export const router = createBrowserRouter([
       { index: true, lazy: lazyHome },
       ...beneficiaryRoutes,
       ...procedureRoutes,
+      ...appointmentRoutes,
       ...administrationRoutes,
       ...NAVIGATION.filter((entry) => entry.comingSoon).map((entry) => ({
         path: entry.path,

@@ -15,6 +15,8 @@ export function DateField(props: Omit<DateInputProps, 'valueFormat' | 'dateParse
       clearButtonProps={{ 'aria-label': 'Effacer la date' }}
       allowDeselect
       popoverProps={{ withinPortal: true }}
+      previousLabel="Mois précédent"
+      nextLabel="Mois suivant"
       {...props}
     />
   );

@@ -25,6 +25,9 @@ export function formatDate(isoDate: string | null | undefined): string {
 /** An instant as `jj/mm/aaaa hh:mm`, Paris time. */
 export const formatDateTime = (instant: string): string => dateTimeFormat.format(new Date(instant));
 
+/** An instant's time of day, `14:30`, Paris time. */
+export const formatTime = (instant: string): string => toParisDateAndTime(instant).time;
+
 /** An instant's day, e.g. `14 mars 2026`, Paris time. */
 export const formatLongDate = (instant: string): string => longDateFormat.format(new Date(instant));
 

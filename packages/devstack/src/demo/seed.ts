@@ -1,11 +1,12 @@
 import pg from 'pg';
 import { DEMO_ACCOUNTS, DEMO_TENANTS } from './accounts';
+import { seedDemoAppointments } from './appointments';
 import { seedDemoBeneficiaries } from './beneficiaries';
 import { seedDemoDigitalInclusion } from './digital-inclusion';
 import { seedDemoProcedures } from './procedures';
 
 /**
- * Loads the demo tenants, sites, memberships, beneficiary files, procedures and digital inclusion records once (a second run changes nothing). Runs as the
+ * Loads the demo tenants, sites, memberships, beneficiary files, procedures, digital inclusion records and appointments once (a second run changes nothing). Runs as the
  * owner, tenant by tenant, with the tenant set like the API does, so it works under FORCE RLS.
  */
 export async function seedDemo(ownerUrl: string, log: (line: string) => void = () => undefined): Promise<boolean> {
@@ -59,6 +60,8 @@ export async function seedDemo(ownerUrl: string, log: (line: string) => void = (
         log(`  ${procedures} procedures`);
         const digital = await seedDemoDigitalInclusion(client, tenant, memberships);
         log(`  ${digital.partners} partners, ${digital.assessments} digital assessments, ${digital.referrals} referrals`);
+        const agendas = await seedDemoAppointments(client, tenant, memberships);
+        log(`  ${agendas.appointments} appointments, ${agendas.absences} absences`);
         await client.query('COMMIT');
         created = true;
       } catch (error) {

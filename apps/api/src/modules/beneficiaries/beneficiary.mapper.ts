@@ -17,11 +17,12 @@ export const referentsInclude = {
   select: { membership: personName },
 } as const satisfies Prisma.Beneficiary$referentsArgs;
 
-/** What a file read loads: the row, its site, referents and who recorded the consent. */
+/** What a file read loads: the row, its site, referents, who recorded the consent and the missed appointments. */
 export const beneficiaryInclude = {
   site: { select: { id: true, name: true } },
   referents: referentsInclude,
   consentRecorder: personName,
+  _count: { select: { appointments: { where: { status: 'NO_SHOW' } } } },
 } as const satisfies Prisma.BeneficiaryInclude;
 
 type BeneficiaryRow = Prisma.BeneficiaryGetPayload<{ include: typeof beneficiaryInclude }>;
@@ -40,6 +41,7 @@ export function toBeneficiary(row: BeneficiaryRow, withSocialData: boolean): Ben
     status: row.status as Beneficiary['status'],
     site: row.site,
     referents: row.referents.map((referent) => toPersonRef(referent.membership)),
+    noShowCount: row._count.appointments,
     identity: {
       lastName: row.lastName,
       firstName: row.firstName,

@@ -3,6 +3,7 @@ import type { Page, TimelineItem, TimelineQuery } from '@ccas/shared';
 import { AuditService } from '../../audit/audit.service';
 import { decodeCursor, encodeCursor, TimeCursor } from '../../common/cursor';
 import { TenantDb } from '../../tenancy/tenant-db.service';
+import { AppointmentsService } from '../appointments/appointments.service';
 import { fileEvent, requireFile } from '../beneficiaries/file-access';
 import { AssessmentsService } from '../digital-inclusion/assessments.service';
 import { ReferralsService } from '../digital-inclusion/referrals.service';
@@ -13,9 +14,9 @@ import { ProceduresService } from '../procedures/procedures.service';
 const newestFirst = (a: TimelineItem, b: TimelineItem) => b.occurredAt.localeCompare(a.occurredAt) || b.id.localeCompare(a.id);
 
 /**
- * Everything that happened in a file, newest first: interviews, procedures, assessments and
- * referrals are each read on the same keyset (occurred_at, id) and the pages merged. Appointments
- * join when they exist.
+ * Everything that happened in a file, newest first: interviews, procedures, assessments, referrals
+ * and appointments (at their start, so planned ones come first) are each read on the same keyset
+ * (instant, id) and the pages merged.
  */
 @Injectable()
 export class TimelineService {
@@ -26,6 +27,7 @@ export class TimelineService {
     private readonly procedures: ProceduresService,
     private readonly assessments: AssessmentsService,
     private readonly referrals: ReferralsService,
+    private readonly appointments: AppointmentsService,
   ) {}
 
   list(beneficiaryId: string, query: TimelineQuery): Promise<Page<TimelineItem>> {
@@ -37,12 +39,14 @@ export class TimelineService {
       const procedures = this.procedures.page(await this.procedures.newestFirst(tx, beneficiaryId, cursor, take), take).items;
       const assessments = this.assessments.page(await this.assessments.newestFirst(tx, beneficiaryId, cursor, take), take).items;
       const referrals = this.referrals.page(await this.referrals.newestFirst(tx, beneficiaryId, cursor, take), take).items;
+      const appointments = this.appointments.page(await this.appointments.newestFirst(tx, beneficiaryId, cursor, take), take).items;
       await this.audit.record(tx, fileEvent('read', beneficiaryId, 'timeline'));
       const merged: TimelineItem[] = [
         ...interviews.map((interview) => ({ kind: 'interview' as const, id: interview.id, occurredAt: interview.occurredAt, interview })),
         ...procedures.map((procedure) => ({ kind: 'procedure' as const, id: procedure.id, occurredAt: procedure.occurredAt, procedure })),
         ...assessments.map((assessment) => ({ kind: 'assessment' as const, id: assessment.id, occurredAt: assessment.occurredAt, assessment })),
         ...referrals.map((referral) => ({ kind: 'referral' as const, id: referral.id, occurredAt: referral.occurredAt, referral })),
+        ...appointments.map((appointment) => ({ kind: 'appointment' as const, id: appointment.id, occurredAt: appointment.startsAt, appointment })),
       ].sort(newestFirst);
       const items = merged.slice(0, query.limit);
       const last = items.at(-1);

@@ -1,5 +1,5 @@
 import { Anchor, Loader, Stack, Tabs, Text } from '@mantine/core';
-import type { Beneficiary } from '@ccas/shared';
+import { type Beneficiary, displayName } from '@ccas/shared';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useCan } from '../../../components/can';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -17,6 +17,7 @@ import { RightsSection } from '../components/rights-section';
 import { SituationSection } from '../components/situation-section';
 import { OrientationSection } from '../../procedures/components/orientation-section';
 import { DigitalAutonomySection } from '../../digital-inclusion/components/digital-autonomy-section';
+import { FileAppointmentsSection } from '../../appointments/components/file-appointments-section';
 
 type Tab = 'dossier' | 'journal' | 'acces';
 
@@ -79,6 +80,9 @@ function BeneficiaryFile({ beneficiary }: { beneficiary: Beneficiary }) {
       {readsSocial && beneficiary.rights && <RightsSection beneficiary={beneficiary} rights={beneficiary.rights} canEdit={can('beneficiary:update')} />}
       {readsSocial && beneficiary.followUp && (
         <FollowUpSection beneficiary={beneficiary} followUp={beneficiary.followUp} canEdit={can('beneficiary:update')} />
+      )}
+      {can('appointment:read') && (
+        <FileAppointmentsSection person={{ id: beneficiary.id, name: displayName(beneficiary.identity) }} noShowCount={beneficiary.noShowCount} />
       )}
       {readsSocial && <HouseholdSection beneficiaryId={beneficiary.id} canEdit={can('beneficiary:update')} />}
       {readsSocial && <DigitalAutonomySection beneficiaryId={beneficiary.id} canWrite={can('digital-inclusion:write')} />}

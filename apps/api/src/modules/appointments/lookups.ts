@@ -1,0 +1,46 @@
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import type { TenantTx } from '../../tenancy/tenant-db.service';
+
+/**
+ * Checks on the tenant's sites and members shared by the agenda routes. Row-level security makes
+ * another tenant's site or member look exactly like one that does not exist.
+ */
+
+/** A site named in a path or a filter: 404 when it is not one of the tenant's. */
+export async function requireSite(tx: TenantTx, siteId: string): Promise<void> {
+  if (!(await tx.site.findFirst({ where: { id: siteId }, select: { id: true } }))) {
+    throw new NotFoundException({ detail: 'Ce site n’existe pas ou ne fait pas partie de votre structure.' });
+  }
+}
+
+/** A site chosen in a form: 400 on the field. */
+export async function requireSiteField(tx: TenantTx, siteId: string): Promise<void> {
+  if (!(await tx.site.findFirst({ where: { id: siteId }, select: { id: true } }))) {
+    throw new BadRequestException({ detail: 'Ce site n’existe pas dans votre structure.', errors: [{ path: 'siteId', message: 'Site inconnu.' }] });
+  }
+}
+
+/** A member whose agenda is read (active or not: past agendas stay readable). */
+export async function requireMember(tx: TenantTx, membershipId: string): Promise<void> {
+  if (!(await tx.membership.findFirst({ where: { id: membershipId }, select: { id: true } }))) {
+    throw new NotFoundException({ detail: 'Cet agent n’existe pas ou ne fait pas partie de votre structure.' });
+  }
+}
+
+/** Whoever holds the AGENT role and is active in the tenant may have appointments and absences. */
+export async function requireAgents(tx: TenantTx, membershipIds: string[], path: string): Promise<void> {
+  if (!membershipIds.length) return;
+  const found = await tx.membership.count({ where: { id: { in: membershipIds }, active: true, roles: { has: 'AGENT' } } });
+  if (found !== new Set(membershipIds).size) {
+    const message = 'Choisissez des travailleurs sociaux actifs de votre structure.';
+    throw new BadRequestException({ detail: message, errors: [{ path, message }] });
+  }
+}
+
+/** Keyset condition for lists read oldest first on (a time field, id): the rows after the cursor's. */
+export const afterAscending = <F extends string>(field: F, cursor: { at: string; id: string } | undefined) =>
+  cursor ? { OR: [{ [field]: { gt: new Date(cursor.at) } }, { [field]: new Date(cursor.at), id: { gt: cursor.id } }] } : {};
+
+const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+/** The calendar day (`YYYY-MM-DD`) an instant falls on in Paris. */
+export const parisDate = (at: Date): string => parisDay.format(at);
