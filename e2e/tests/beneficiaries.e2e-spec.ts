@@ -127,7 +127,8 @@ describe('beneficiary files', () => {
     await expectText(page.getByRole('region', { name: 'Identité' }), NOEMIE.birthDate);
     await expectText(page.getByRole('region', { name: 'Coordonnées' }), NOEMIE.phone);
     const sections = (await page.getByRole('main').getByRole('heading', { level: 2 }).allInnerTexts()).map((text) => text.trim());
-    expect(sections).toEqual(['Identité', 'Coordonnées']);
+    // The front desk books the person's appointments from the file.
+    expect(sections).toEqual(['Identité', 'Coordonnées', 'Rendez-vous']);
     expect(await page.getByRole('tab').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Nouvel entretien' }).count()).toBe(0);
     const html = await page.content();

@@ -46,11 +46,11 @@ describe('login page', () => {
 });
 
 describe.each([
-  ['accueil@villeneuve.test', 'Sophie Martin', 'CCAS de Villeneuve', 'Accueil', ['Accueil', 'Personnes accompagnées', 'Agenda', 'Démarches']],
-  ['agent@villeneuve.test', 'Camille Durand', 'CCAS de Villeneuve', 'Travailleur social', ['Accueil', 'Personnes accompagnées', 'Agenda', 'Démarches', 'Tableau de bord']],
-  ['manager@villeneuve.test', 'Hélène Lefèvre', 'CCAS de Villeneuve', 'Direction', ['Accueil', 'Personnes accompagnées', 'Agenda', 'Démarches', 'Tableau de bord', "Journal d'audit"]],
-  ['admin@villeneuve.test', 'Julien Moreau', 'CCAS de Villeneuve', 'Administration', ['Accueil', "Journal d'audit", 'Administration']],
-  ['agent@val.test', 'Nadia Rousseau', 'CIAS du Val', 'Travailleur social', ['Accueil', 'Personnes accompagnées', 'Agenda', 'Démarches', 'Tableau de bord']],
+  ['accueil@villeneuve.test', 'Sophie Martin', 'CCAS de Villeneuve', 'Accueil', ['Accueil', 'Personnes accompagnées', 'Agenda', 'Démarches', 'Messages envoyés (démo)']],
+  ['agent@villeneuve.test', 'Camille Durand', 'CCAS de Villeneuve', 'Travailleur social', ['Accueil', 'Personnes accompagnées', 'Agenda', 'Démarches', 'Tableau de bord', 'Messages envoyés (démo)']],
+  ['manager@villeneuve.test', 'Hélène Lefèvre', 'CCAS de Villeneuve', 'Direction', ['Accueil', 'Personnes accompagnées', 'Agenda', 'Démarches', 'Tableau de bord', "Journal d'audit", 'Messages envoyés (démo)']],
+  ['admin@villeneuve.test', 'Julien Moreau', 'CCAS de Villeneuve', 'Administration', ['Accueil', "Journal d'audit", 'Messages envoyés (démo)', 'Administration']],
+  ['agent@val.test', 'Nadia Rousseau', 'CIAS du Val', 'Travailleur social', ['Accueil', 'Personnes accompagnées', 'Agenda', 'Démarches', 'Tableau de bord', 'Messages envoyés (démo)']],
 ])('%s', (email, name, tenant, roleLabel, navigation) => {
   it('logs in, sees their name, CCAS, role and navigation on an accessible French home page, and logs out', async () => {
     await logIn(page, email);
