@@ -1,14 +1,12 @@
 import type { Locator, Page } from 'playwright-core';
 import { accessibilityViolations } from '../support/browser';
+import { navigation, openNoemie } from '../support/files';
 import { chooseOption, expectText, browserSessions, heading, uniqueWord } from '../support/ui';
 
 const ADMIN = 'admin@villeneuve.test';
 const AGENT = 'agent@villeneuve.test';
-// The person of the demo data the browser tests rely on (packages/devstack/src/demo/beneficiaries.ts).
-const NOEMIE = 'LEFÈVRE Noémie';
 
 const sessionAs = browserSessions();
-const navigation = (page: Page) => page.getByRole('navigation', { name: 'Navigation principale' });
 
 async function openAdministration(page: Page): Promise<void> {
   await navigation(page).getByRole('link', { name: 'Administration' }).click();
@@ -21,12 +19,7 @@ const row = (table: Locator, name: string) =>
 
 /** Opens Noémie Lefèvre's journal and the procedure form; returns the form once its catalogues are loaded. */
 async function openProcedureForm(page: Page): Promise<Locator> {
-  await navigation(page).getByRole('link', { name: 'Personnes accompagnées' }).click();
-  const box = page.getByRole('searchbox', { name: 'Rechercher une personne' });
-  await box.waitFor();
-  await box.fill('lefevre noemie');
-  await page.getByRole('table', { name: 'Dossiers trouvés' }).getByRole('link', { name: NOEMIE }).first().click();
-  await heading(page, NOEMIE, 1).waitFor();
+  await openNoemie(page);
   await page.getByRole('tab', { name: 'Journal' }).click();
   await page.getByRole('region', { name: 'Journal' }).getByRole('button', { name: 'Nouvelle démarche' }).click();
   const form = page.getByRole('region', { name: 'Nouvelle démarche' });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { accessibilityViolations } from '../support/browser';
 import { E2E } from '../support/environment';
+import { navigation } from '../support/files';
 import { chooseOption, expectText, browserSessions, heading, uniqueWord } from '../support/ui';
 
 // The person of the demo data the browser tests rely on (packages/devstack/src/demo/beneficiaries.ts).
@@ -13,7 +14,7 @@ const sessionAs = browserSessions();
 
 /** Searches from the navigation like a worker does, typing into the search box that has the focus. */
 async function search(page: Page, text: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Personnes accompagnées' }).click();
+  await navigation(page).getByRole('link', { name: 'Personnes accompagnées' }).click();
   await heading(page, 'Personnes accompagnées', 1).waitFor();
   const box = page.getByRole('searchbox', { name: 'Rechercher une personne' });
   await box.waitFor();

@@ -60,10 +60,9 @@ const MALE_FIRST_NAMES = [
   'Benoît', 'Grégoire', 'Aurélien', 'Cédric', 'Jérémy', 'Yannick', 'Léon', 'Émile', 'Anthony', 'Rémi',
 ];
 
-// A CCAS serves one commune; a few files live in the neighbouring ones.
+// A CCAS serves one commune (drawn six times as often); a few files live in the neighbouring ones.
 const CITIES: [string, string][] = [
-  ['Villeneuve-sur-Lot', '47300'], ['Villeneuve-sur-Lot', '47300'], ['Villeneuve-sur-Lot', '47300'],
-  ['Villeneuve-sur-Lot', '47300'], ['Villeneuve-sur-Lot', '47300'], ['Villeneuve-sur-Lot', '47300'],
+  ...Array.from({ length: 6 }, (): [string, string] => ['Villeneuve-sur-Lot', '47300']),
   ['Bias', '47300'], ['Pujols', '47300'], ['Sainte-Livrade-sur-Lot', '47110'], ['Casseneuil', '47440'],
   ['Agen', '47000'], ['Fumel', '47500'], ['Penne-d’Agenais', '47140'], ['Monflanquin', '47150'],
 ];
@@ -216,7 +215,7 @@ export async function seedBench(
       const first = await client.query(
         `INSERT INTO beneficiary_referents (tenant_id, beneficiary_id, membership_id, assigned_by, assigned_at)
          SELECT $1, id, agent, agent, created_at
-           FROM (SELECT id, created_at, random() AS r, ($2::uuid[])[1 + floor(random() * 5)::int] AS agent
+           FROM (SELECT id, created_at, random() AS r, ($2::uuid[])[1 + floor(random() * cardinality($2::uuid[]))::int] AS agent
                    FROM beneficiaries WHERE tenant_id = $1) drawn
           WHERE r < 0.5`,
         [BENCH_TENANT_ID, agentIds],
@@ -224,7 +223,7 @@ export async function seedBench(
       // One followed file in ten has a second referent (the next agent).
       const second = await client.query(
         `INSERT INTO beneficiary_referents (tenant_id, beneficiary_id, membership_id, assigned_by, assigned_at)
-         SELECT tenant_id, beneficiary_id, ($2::uuid[])[1 + array_position($2::uuid[], membership_id) % 5], membership_id, assigned_at
+         SELECT tenant_id, beneficiary_id, ($2::uuid[])[1 + array_position($2::uuid[], membership_id) % cardinality($2::uuid[])], membership_id, assigned_at
            FROM beneficiary_referents WHERE tenant_id = $1 AND random() < 0.1`,
         [BENCH_TENANT_ID, agentIds],
       );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { enumOf, Instant, IsoDate, optionalText, PersonRef, requiredText, uniqueList, Version } from './fields.js';
-import { PageQuery } from './pagination.js';
+import { PageQuery, QueryFlag } from './pagination.js';
 
 // Appointments ("rendez-vous"), agendas, absences and opening hours.
 
@@ -59,7 +59,7 @@ export const Motif = z.object({ id: z.uuid(), ...motifShape, label: z.string(), 
 export type Motif = z.infer<typeof Motif>;
 
 export const MotifQuery = PageQuery.extend({
-  includeRetired: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  includeRetired: QueryFlag.optional(),
 });
 export type MotifQuery = z.infer<typeof MotifQuery>;
 
@@ -142,7 +142,7 @@ export const AppointmentQuery = PageQuery.extend({
   agentId: z.union([z.literal('me'), z.uuid()]).optional(),
   siteId: z.uuid().optional(),
   beneficiaryId: z.uuid().optional(),
-  toDo: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  toDo: QueryFlag.optional(),
 }).superRefine((query, context) => {
   const agendaFilters = (['from', 'to', 'agentId', 'siteId'] as const).filter((key) => query[key] !== undefined);
   if (query.toDo || query.beneficiaryId) {

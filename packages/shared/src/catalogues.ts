@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { enumOf, requiredText } from './fields.js';
-import { PageQuery } from './pagination.js';
+import { PageQuery, QueryFlag } from './pagination.js';
 
 /** Aidants Connect's ten mandate scopes: the categories of organisms and procedure types. */
 export const CATEGORY_LABELS = {
@@ -37,7 +37,7 @@ export const CatalogueEntry = z.object({
 export type CatalogueEntry = z.infer<typeof CatalogueEntry>;
 
 export const CatalogueQuery = PageQuery.extend({
-  includeRetired: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  includeRetired: QueryFlag.optional(),
 });
 export type CatalogueQuery = z.infer<typeof CatalogueQuery>;
 

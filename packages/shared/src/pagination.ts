@@ -7,6 +7,9 @@ export const PageQuery = z.strictObject({
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 
+/** A yes/no filter of a list's query string (`?toDo=true`). */
+export const QueryFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 export type Page<T> = { items: T[]; nextCursor: string | null };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { enumOf, optionalText, PastInstant, PersonRef, uniqueList, Version } from './fields.js';
 import { Category } from './catalogues.js';
-import { PageQuery } from './pagination.js';
+import { PageQuery, QueryFlag } from './pagination.js';
 
 // Procedures done for or with a person ("démarches faites à la place de").
 
@@ -129,6 +129,6 @@ export const ProcedureQuery = PageQuery.extend({
   /** `me` for one's own procedures, or a member id. */
   agent: z.union([z.literal('me'), z.uuid()]).optional(),
   /** Only the open procedures waiting for documents or a follow-up (the to-do list). */
-  toDo: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  toDo: QueryFlag.optional(),
 });
 export type ProcedureQuery = z.infer<typeof ProcedureQuery>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DigitalAutonomyLevel } from './digital-assessments.js';
 import { enumOf, optionalText, PastInstant, PersonRef, requiredText, Version } from './fields.js';
-import { PageQuery } from './pagination.js';
+import { PageQuery, QueryFlag } from './pagination.js';
 
 // The tenant's directory of partners, and referrals of people to them ("orientations").
 
@@ -40,9 +40,9 @@ export type Partner = z.infer<typeof Partner>;
 export const PartnerQuery = PageQuery.extend({
   kind: PartnerKind.optional(),
   /** Only the partners helping with digital autonomy. */
-  digital: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  digital: QueryFlag.optional(),
   /** Retired partners too (the administration screen). */
-  includeRetired: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  includeRetired: QueryFlag.optional(),
 });
 export type PartnerQuery = z.infer<typeof PartnerQuery>;
 

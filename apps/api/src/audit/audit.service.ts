@@ -25,28 +25,32 @@ export class AuditService {
     private readonly tenantDb: TenantDb,
   ) {}
 
-  async record(
+  record(tx: TenantTx, entry: AuditEntry, actor: Pick<AuthUser, 'tenantId' | 'membershipId'> | undefined = currentRequest()?.user): Promise<void> {
+    return this.recordMany(tx, [entry], actor);
+  }
+
+  /** Several entries in one statement (a page that shows many files reads each of them). */
+  async recordMany(
     tx: TenantTx,
-    entry: AuditEntry,
+    entries: AuditEntry[],
     actor: Pick<AuthUser, 'tenantId' | 'membershipId'> | undefined = currentRequest()?.user,
   ): Promise<void> {
+    if (!entries.length) return;
     const request = currentRequest();
     const tenantId = actor?.tenantId;
     if (!tenantId) throw new Error('audit entries need the tenant of an authenticated member');
-    // createMany: no RETURNING, the row is complete only once the chain trigger has run.
+    // createMany: no RETURNING, the rows are complete only once the chain trigger has run (row by row, in order).
     await tx.auditEvent.createMany({
-      data: [
-        {
-          tenantId,
-          actorId: actor.membershipId,
-          action: entry.action,
-          entityType: entry.entityType,
-          entityId: entry.entityId,
-          requestId: request?.requestId,
-          ip: request?.ip,
-          details: entry.details ?? {},
-        },
-      ],
+      data: entries.map((entry) => ({
+        tenantId,
+        actorId: actor.membershipId,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        requestId: request?.requestId,
+        ip: request?.ip,
+        details: entry.details ?? {},
+      })),
     });
   }
 

@@ -1,7 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import type { Problem } from '@ccas/shared';
+import { Problem } from '@ccas/shared';
 import { Prisma } from '../generated/prisma/client';
+import { EXCLUSION_VIOLATION, isDatabaseError } from './database-error';
 import { currentRequest } from './request-context';
 
 const TITLES: Record<number, string> = {
@@ -71,13 +72,16 @@ export class ProblemFilter implements ExceptionFilter {
         title: given.title ?? TITLES[status] ?? 'Erreur',
         status,
         detail: typeof given.detail === 'string' ? given.detail : this.defaultDetail(status),
-        ...(given.errors ? { errors: given.errors } : {}),
-        ...(given.duplicates ? { duplicates: given.duplicates } : {}),
+        ...carriedMembers(given),
       };
     }
     if (exception instanceof Prisma.PrismaClientKnownRequestError) {
       const known = PRISMA_PROBLEMS[exception.code];
       if (known) return { type: 'about:blank', title: TITLES[known.status], ...known };
+      // Codes Prisma leaves unmapped: an exclusion constraint not answered more precisely by its module.
+      if (isDatabaseError(exception, EXCLUSION_VIOLATION)) {
+        return { type: 'about:blank', title: TITLES[409], status: 409, detail: 'Cet enregistrement chevauche un autre déjà enregistré.' };
+      }
     }
     // Unexpected: log the kind and where, never the message (it may quote personal data).
     const error = exception instanceof Error ? exception : new Error(String(exception));
@@ -101,6 +105,17 @@ const PRISMA_PROBLEMS: Record<string, { status: number; detail: string }> = {
   // No database connection freed up in time: the API is overloaded, the request can be retried.
   P2028: { status: 503, detail: 'Le service est momentanément surchargé. Réessayez dans quelques instants.' },
 };
+
+/**
+ * Members a thrown problem may carry beyond the standard ones: field `errors` and the extension
+ * members the shared Problem schema declares (`duplicates`, `conflicts`…). Anything else in an
+ * exception's body (Nest's own `message`, `statusCode`) is dropped.
+ */
+const CARRIED = Object.keys(Problem.shape).filter((key) => !['type', 'title', 'status', 'detail', 'instance'].includes(key)) as (keyof Problem)[];
+
+function carriedMembers(given: Partial<Problem>): Partial<Problem> {
+  return Object.fromEntries(CARRIED.filter((key) => given[key] !== undefined && given[key] !== null).map((key) => [key, given[key]]));
+}
 
 function isBodyParserError(exception: unknown): exception is BodyParserError {
   const candidate = exception as Partial<BodyParserError> | null;

@@ -9,3 +9,6 @@ export const cursorPages = {
   initialPageParam: undefined as string | undefined,
   getNextPageParam: (last: Pick<Page<unknown>, 'nextCursor'>) => last.nextCursor ?? undefined,
 };
+
+/** Every item of the pages an infinite query has loaded so far, in order. */
+export const loadedItems = <T>(data: { pages: { items: T[] }[] } | undefined): T[] => data?.pages.flatMap((page) => page.items) ?? [];

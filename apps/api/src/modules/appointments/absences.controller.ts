@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseFilters } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Absence, AbsenceInput, AbsenceOccurrence, AbsenceQuery, page, Problem } from '@ccas/shared';
 import type { AbsenceQuery as AbsenceQueryInput } from '@ccas/shared';
@@ -8,11 +8,9 @@ import { IdPipe } from '../../common/id.pipe';
 import { responseOf } from '../../common/openapi';
 import { ZodValidationPipe } from '../../common/zod-validation.pipe';
 import { AbsencesService } from './absences.service';
-import { SlotTakenFilter } from './slot-conflicts';
 
 @ApiTags('appointments')
 @ApiNotFoundResponse({ description: 'Absence, agent ou site inexistant ou d’une autre structure' })
-@UseFilters(SlotTakenFilter)
 @Controller('absences')
 export class AbsencesController {
   constructor(private readonly absences: AbsencesService) {}

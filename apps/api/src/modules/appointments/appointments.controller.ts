@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -19,13 +19,11 @@ import { IdPipe } from '../../common/id.pipe';
 import { responseOf } from '../../common/openapi';
 import { ZodValidationPipe } from '../../common/zod-validation.pipe';
 import { AppointmentsService } from './appointments.service';
-import { SlotTakenFilter } from './slot-conflicts';
 
 const slotTaken = { description: 'Créneau déjà pris (problème `slot-taken` et ses `conflicts`) ou version périmée', ...responseOf(Problem) };
 
 @ApiTags('appointments')
 @ApiNotFoundResponse({ description: 'Rendez-vous, dossier, agent ou site inexistant ou d’une autre structure' })
-@UseFilters(SlotTakenFilter)
 @Controller('appointments')
 export class AppointmentsController {
   constructor(private readonly appointments: AppointmentsService) {}

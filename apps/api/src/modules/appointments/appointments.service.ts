@@ -15,12 +15,12 @@ import type { z } from 'zod';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../common/clock';
 import { decodeCursor, encodeCursor, TimeCursor } from '../../common/cursor';
-import { after } from '../../common/keyset';
+import { after, afterAscending } from '../../common/keyset';
 import { currentUser } from '../../common/request-context';
+import { requireAgents, requireMember, requireSite, requireSiteField } from '../../tenancy/lookups';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 import { fileEvent, requireFile, staleVersion } from '../beneficiaries/file-access';
 import { appointmentInclude, type AppointmentRow, toAppointment } from './appointment.mapper';
-import { afterAscending, requireAgents, requireMember, requireSite, requireSiteField } from './lookups';
 import { busySlotsMeeting, isSlotTaken, singlePeriod, SlotTakenException } from './slot-conflicts';
 
 type NewAppointment = z.output<typeof CreateAppointmentInput>;
@@ -256,9 +256,8 @@ export class AppointmentsService {
 
   /** Each file whose appointments were shown has been read. */
   private async audited(tx: TenantTx, page: Page<Appointment>): Promise<Page<Appointment>> {
-    for (const beneficiaryId of new Set(page.items.map((item) => item.beneficiary.id))) {
-      await this.audit.record(tx, fileEvent('read', beneficiaryId, 'appointments'));
-    }
+    const files = new Set(page.items.map((item) => item.beneficiary.id));
+    await this.audit.recordMany(tx, [...files].map((beneficiaryId) => fileEvent('read', beneficiaryId, 'appointments')));
     return page;
   }
 
@@ -276,9 +275,8 @@ export class AppointmentsService {
 
   /** The file exists (404 otherwise) and its person can still be met. */
   private async requireBookableFile(tx: TenantTx, beneficiaryId: string): Promise<void> {
-    await requireFile(tx, beneficiaryId);
-    const file = await tx.beneficiary.findFirst({ where: { id: beneficiaryId }, select: { status: true } });
-    if (file?.status === 'ARCHIVED' || file?.status === 'DECEASED') {
+    const file = await requireFile(tx, beneficiaryId);
+    if (file.status === 'ARCHIVED' || file.status === 'DECEASED') {
       throw new UnprocessableEntityException({ detail: 'Ce dossier est archivé ou la personne est décédée : aucun rendez-vous ne peut y être pris.' });
     }
   }

@@ -2,7 +2,9 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import type { Motif, MotifInput, MotifQuery, Page, UpdateMotifInput } from '@ccas/shared';
 import { AuditService } from '../../audit/audit.service';
 import { decodeCursor, encodeCursor, NameCursor } from '../../common/cursor';
+import { afterName } from '../../common/keyset';
 import { currentUser } from '../../common/request-context';
+import { retirement } from '../../common/retirement';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 
 type MotifRow = { id: string; label: string; durationMinutes: number; locationType: string; retiredAt: Date | null };
@@ -30,7 +32,7 @@ export class MotifsService {
       const rows = await tx.appointmentMotif.findMany({
         where: {
           ...(query.includeRetired ? {} : { retiredAt: null }),
-          ...(cursor ? { OR: [{ label: { gt: cursor.name } }, { label: cursor.name, id: { gt: cursor.id } }] } : {}),
+          ...afterName('label', cursor),
         },
         orderBy: [{ label: 'asc' }, { id: 'asc' }],
         take: query.limit + 1,
@@ -58,7 +60,7 @@ export class MotifsService {
       if (fields.label && fields.label !== current.label) await this.refuseDuplicateLabel(tx, fields.label, id);
       const row = await tx.appointmentMotif.update({
         where: { tenantId_id: { tenantId: current.tenantId, id } },
-        data: { ...fields, ...(retired === undefined ? {} : { retiredAt: retired ? (current.retiredAt ?? new Date()) : null }) },
+        data: { ...fields, ...retirement(retired, current.retiredAt) },
       });
       await this.audit.record(tx, { action: 'update', entityType: 'appointment-motif', entityId: id, details: { retired: row.retiredAt !== null } });
       return toMotif(row);

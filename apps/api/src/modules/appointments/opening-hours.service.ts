@@ -2,8 +2,8 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import type { OpeningHours, OpeningHoursInput } from '@ccas/shared';
 import { AuditService } from '../../audit/audit.service';
 import { currentUser } from '../../common/request-context';
+import { requireSite } from '../../tenancy/lookups';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
-import { requireSite } from './lookups';
 
 /** `time` columns come back as instants on 1970-01-01 UTC. */
 const toTime = (value: Date) => value.toISOString().slice(11, 16);

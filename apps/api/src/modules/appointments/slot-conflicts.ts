@@ -1,57 +1,22 @@
-import { type ArgumentsHost, Catch, ConflictException, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import { ConflictException } from '@nestjs/common';
 import { type BusySlot, type Problem, PROBLEM_TYPES } from '@ccas/shared';
-import { currentRequest } from '../../common/request-context';
+import { EXCLUSION_VIOLATION, isDatabaseError } from '../../common/database-error';
 import { Prisma } from '../../generated/prisma/client';
 import type { TenantTx } from '../../tenancy/tenant-db.service';
 import { toPersonRef } from '../beneficiaries/beneficiary.mapper';
 
 const NO_OVERLAP = 'agent_busy_slots_no_overlap';
 
-/**
- * Whether `error` is the database refusing an overlapping busy slot (exclusion_violation 23P01 on
- * agent_busy_slots_no_overlap). Prisma 7 reports it as an unmapped known error (P2039) carrying the
- * driver adapter's error in `meta.driverAdapterError.cause`; causes and meta are searched so that
- * another wrapping still matches.
- */
-export function isSlotTaken(error: unknown): boolean {
-  const pending: unknown[] = [error];
-  for (let depth = 0; pending.length && depth < 20; depth++) {
-    const candidate = pending.shift();
-    if (typeof candidate !== 'object' || candidate === null) continue;
-    const fields = candidate as Record<string, unknown>;
-    const code = fields.originalCode ?? fields.code;
-    if (code === '23P01') {
-      const message = [fields.originalMessage, fields.message, fields.constraint].filter((part) => typeof part === 'string').join(' ');
-      return message === '' || message.includes(NO_OVERLAP);
-    }
-    pending.push(fields.cause, fields.meta, (fields.meta as Record<string, unknown> | undefined)?.driverAdapterError);
-  }
-  return false;
-}
+/** Whether `error` is the database refusing an overlapping busy slot (exclusion_violation on agent_busy_slots_no_overlap). */
+export const isSlotTaken = (error: unknown): boolean => isDatabaseError(error, EXCLUSION_VIOLATION, NO_OVERLAP);
 
 /** 409 `slot-taken`: the slots the request met, so that the user can pick another time or agent. */
 export class SlotTakenException extends ConflictException {
   constructor(
-    readonly conflicts: BusySlot[],
+    conflicts: BusySlot[],
     detail = 'Un agent est déjà pris (rendez-vous ou absence) sur ce créneau. Choisissez un autre horaire ou un autre agent.',
   ) {
-    super({ type: PROBLEM_TYPES.slotTaken, title: 'Créneau déjà pris', detail });
-  }
-}
-
-/**
- * Answers SlotTakenException like the global ProblemFilter answers any problem, with the
- * `conflicts` extension member that only this problem type carries.
- */
-@Catch(SlotTakenException)
-export class SlotTakenFilter implements ExceptionFilter {
-  catch(exception: SlotTakenException, host: ArgumentsHost): void {
-    const body = exception.getResponse() as Problem;
-    const problem: Problem = { ...body, status: exception.getStatus(), conflicts: exception.conflicts };
-    const requestId = currentRequest()?.requestId;
-    if (requestId) problem.instance = requestId;
-    host.switchToHttp().getResponse<Response>().status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+    super({ type: PROBLEM_TYPES.slotTaken, title: 'Créneau déjà pris', detail, conflicts } satisfies Partial<Problem>);
   }
 }
 

@@ -21,6 +21,7 @@ import { AuditService } from '../../audit/audit.service';
 import { decodeCursor, encodeCursor, OffsetCursor, SeqCursor } from '../../common/cursor';
 import { currentUser } from '../../common/request-context';
 import type { Prisma } from '../../generated/prisma/client';
+import { requireSiteField } from '../../tenancy/lookups';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 import { beneficiaryInclude, fromIsoDate, toBeneficiary, toIsoDate, toPersonRef, toSummary } from './beneficiary.mapper';
 import { BeneficiariesRepository } from './beneficiaries.repository';
@@ -71,7 +72,7 @@ export class BeneficiariesService {
       }
     }
     return this.db.transaction(async (tx) => {
-      if (input.siteId) await this.requireSite(tx, input.siteId);
+      if (input.siteId) await requireSiteField(tx, input.siteId);
       const created = await tx.beneficiary.create({
         data: {
           tenantId: user.tenantId,
@@ -97,7 +98,7 @@ export class BeneficiariesService {
     const names = [identity.lastName, identity.firstName, identity.birthName, identity.alias].filter((name): name is string => !!name);
     return this.db.transaction(async (tx) => {
       const rows = await this.repository.findLikelyDuplicates(tx, birthDate, names);
-      for (const row of rows) await this.audit.record(tx, fileEvent('read', row.id, 'duplicate-warning'));
+      await this.audit.recordMany(tx, rows.map((row) => fileEvent('read', row.id, 'duplicate-warning')));
       return rows.map((row) => ({
         id: row.id,
         fileNumber: row.file_number,
@@ -133,7 +134,7 @@ export class BeneficiariesService {
 
   async updateFollowUp(id: string, { version, consentDate, ...followUp }: UpdateFollowUpInput) {
     return this.writeSection(id, 'follow-up', { version, data: followUp }, async (tx) => {
-      if (followUp.siteId) await this.requireSite(tx, followUp.siteId);
+      if (followUp.siteId) await requireSiteField(tx, followUp.siteId);
       const current = await tx.beneficiary.findFirst({ where: { id }, select: { consentDate: true } });
       // Who recorded the consent changes only when the consent itself does.
       if (toIsoDate(current?.consentDate ?? null) === consentDate) return {};
@@ -223,12 +224,6 @@ export class BeneficiariesService {
       await this.audit.record(tx, fileEvent('update', id, target));
       return this.load(tx, id);
     });
-  }
-
-  private async requireSite(tx: TenantTx, siteId: string): Promise<void> {
-    if (!(await tx.site.findFirst({ where: { id: siteId }, select: { id: true } }))) {
-      throw new BadRequestException({ detail: 'Ce site n’existe pas dans votre structure.', errors: [{ path: 'siteId', message: 'Site inconnu.' }] });
-    }
   }
 
   /** A social worker follows files themself; choosing someone else's caseload is a manager's call. */

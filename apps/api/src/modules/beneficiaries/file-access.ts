@@ -7,8 +7,8 @@ import type { TenantTx } from '../../tenancy/tenant-db.service';
  * The file a request works on, or 404. Row-level security makes another tenant's file look exactly
  * like one that does not exist.
  */
-export async function requireFile(tx: TenantTx, id: string): Promise<{ id: string; version: number }> {
-  const file = await tx.beneficiary.findFirst({ where: { id }, select: { id: true, version: true } });
+export async function requireFile(tx: TenantTx, id: string): Promise<{ id: string; version: number; status: string }> {
+  const file = await tx.beneficiary.findFirst({ where: { id }, select: { id: true, version: true, status: true } });
   if (!file) throw new NotFoundException({ detail: 'Ce dossier n’existe pas ou ne fait pas partie de votre structure.' });
   return file;
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { CANCELLED_STATUSES, type CalendarFeedStatus, type CreatedCalendarFeed, type LocationType } from '@ccas/shared';
+import { can, CANCELLED_STATUSES, type CalendarFeedStatus, type CreatedCalendarFeed, type LocationType, Role } from '@ccas/shared';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../common/clock';
 import { currentUser } from '../../common/request-context';
@@ -87,6 +87,10 @@ export class CalendarFeedsService {
     return this.db.forTenant(
       member.tenantId,
       async (tx) => {
+        // The address was given to a reader of agendas: it stops serving once their roles no longer allow it.
+        const holder = await tx.membership.findFirst({ where: { id: member.membershipId }, select: { roles: true } });
+        const roles = Role.array().safeParse(holder?.roles);
+        if (!roles.success || !can({ roles: roles.data }, 'appointment:read')) throw notFound;
         const rows = await tx.appointment.findMany({
           where: {
             agents: { some: { membershipId: member.membershipId } },

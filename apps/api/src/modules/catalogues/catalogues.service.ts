@@ -3,6 +3,7 @@ import type { CatalogueEntry, CatalogueKind, CatalogueQuery, CreateCatalogueEntr
 import { AuditService } from '../../audit/audit.service';
 import { decodeCursor, encodeCursor, OffsetCursor } from '../../common/cursor';
 import { currentUser } from '../../common/request-context';
+import { retirement } from '../../common/retirement';
 import { Prisma } from '../../generated/prisma/client';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 
@@ -70,11 +71,11 @@ export class CataloguesService {
     return this.db.transaction(async (tx) => {
       const current = await tx.catalogueEntry.findFirst({ where: { id, kind } });
       if (!current) throw new NotFoundException({ detail: 'Cette entrée n’existe pas dans ce catalogue.' });
-      if (input.label && input.label !== current.label) await this.refuseDuplicateLabel(tx, kind, input.label);
+      if (input.label && input.label !== current.label) await this.refuseDuplicateLabel(tx, kind, input.label, id);
       const { retired, ...fields } = input;
       const row = await tx.catalogueEntry.update({
         where: { tenantId_id: { tenantId: current.tenantId, id } },
-        data: { ...fields, ...(retired === undefined ? {} : { retiredAt: retired ? (current.retiredAt ?? new Date()) : null }) },
+        data: { ...fields, ...retirement(retired, current.retiredAt) },
       });
       await this.audit.record(tx, { action: 'update', entityType: 'catalogue-entry', entityId: id, details: { kind } });
       return toEntry({
@@ -88,9 +89,10 @@ export class CataloguesService {
   }
 
   /** Labels differing only by case or accents are the same entry for the people choosing among them. */
-  private async refuseDuplicateLabel(tx: TenantTx, kind: CatalogueKind, label: string): Promise<void> {
+  private async refuseDuplicateLabel(tx: TenantTx, kind: CatalogueKind, label: string, except: string | null = null): Promise<void> {
     const same = await tx.$queryRaw<unknown[]>`
-      SELECT 1 FROM catalogue_entries WHERE kind = ${kind} AND app_search_key(label) = app_search_key(${label})`;
+      SELECT 1 FROM catalogue_entries
+       WHERE kind = ${kind} AND app_search_key(label) = app_search_key(${label}) AND id IS DISTINCT FROM ${except}::uuid`;
     if (same.length) {
       throw new ConflictException({ detail: 'Une entrée porte déjà ce nom dans ce catalogue.' });
     }

@@ -2,7 +2,9 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { DIGITAL_PARTNER_KINDS, type Page, type Partner, type PartnerInput, type PartnerQuery, type UpdatePartnerInput } from '@ccas/shared';
 import { AuditService } from '../../audit/audit.service';
 import { decodeCursor, encodeCursor, NameCursor } from '../../common/cursor';
+import { afterName } from '../../common/keyset';
 import { currentUser } from '../../common/request-context';
+import { retirement } from '../../common/retirement';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 import { toPartner } from './digital-inclusion.mapper';
 
@@ -21,7 +23,7 @@ export class PartnersService {
         where: {
           ...(query.includeRetired ? {} : { retiredAt: null }),
           ...(query.kind ? { kind: query.kind } : query.digital ? { kind: { in: [...DIGITAL_PARTNER_KINDS] } } : {}),
-          ...(cursor ? { OR: [{ name: { gt: cursor.name } }, { name: cursor.name, id: { gt: cursor.id } }] } : {}),
+          ...afterName('name', cursor),
         },
         orderBy: [{ name: 'asc' }, { id: 'asc' }],
         take: query.limit + 1,
@@ -45,18 +47,20 @@ export class PartnersService {
     return this.db.transaction(async (tx) => {
       const current = await tx.partner.findFirst({ where: { id } });
       if (!current) throw new NotFoundException({ detail: 'Ce partenaire n’existe pas dans votre annuaire.' });
-      if (fields.name && fields.name !== current.name) await this.refuseDuplicateName(tx, fields.name);
+      if (fields.name && fields.name !== current.name) await this.refuseDuplicateName(tx, fields.name, id);
       const row = await tx.partner.update({
         where: { tenantId_id: { tenantId: current.tenantId, id } },
-        data: { ...fields, ...(retired === undefined ? {} : { retiredAt: retired ? (current.retiredAt ?? new Date()) : null }) },
+        data: { ...fields, ...retirement(retired, current.retiredAt) },
       });
       await this.audit.record(tx, { action: 'update', entityType: 'partner', entityId: id });
       return toPartner(row);
     });
   }
 
-  private async refuseDuplicateName(tx: TenantTx, name: string): Promise<void> {
-    const same = await tx.$queryRaw<unknown[]>`SELECT 1 FROM partners WHERE app_search_key(name) = app_search_key(${name})`;
+  /** Names differing only by case or accents are the same partner; renaming one to a new spelling of its own name is not a duplicate. */
+  private async refuseDuplicateName(tx: TenantTx, name: string, except: string | null = null): Promise<void> {
+    const same = await tx.$queryRaw<unknown[]>`
+      SELECT 1 FROM partners WHERE app_search_key(name) = app_search_key(${name}) AND id IS DISTINCT FROM ${except}::uuid`;
     if (same.length) throw new ConflictException({ detail: 'Un partenaire porte déjà ce nom dans votre annuaire.' });
   }
 }

@@ -49,9 +49,8 @@ export class ProceduresService {
       });
       const page = this.page(rows, query.limit);
       // Each file whose procedures were shown has been read.
-      for (const beneficiaryId of new Set(page.items.map((item) => item.beneficiary.id))) {
-        await this.audit.record(tx, fileEvent('read', beneficiaryId, 'procedures'));
-      }
+      const files = new Set(page.items.map((item) => item.beneficiary.id));
+      await this.audit.recordMany(tx, [...files].map((beneficiaryId) => fileEvent('read', beneficiaryId, 'procedures')));
       return page;
     });
   }

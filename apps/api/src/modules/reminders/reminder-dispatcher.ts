@@ -107,7 +107,10 @@ export class ReminderDispatcher {
         beneficiary: { select: { consentDate: true, email: true, phone: true, phoneDigits: true } },
       },
     });
-    const settings = await tx.tenantSetting.findFirst();
+    // The tenant (row-level security shows only this one): its name signs the message, its settings choose the channels.
+    const { name: serviceName, settings } = await tx.tenant.findFirstOrThrow({
+      select: { name: true, settings: { select: { reminderEmail: true, reminderSms: true } } },
+    });
     const alreadySent =
       notification.kind === 'REMINDER' &&
       (await tx.appointmentNotification.count({
@@ -124,11 +127,10 @@ export class ReminderDispatcher {
       return 'skipped';
     }
 
-    const tenant = await tx.tenant.findFirstOrThrow({ select: { name: true } });
     const facts: AppointmentFacts = {
       kind: notification.kind,
       startsAt: appointment.startsAt,
-      serviceName: tenant.name,
+      serviceName,
       siteName: appointment.site.name,
       siteAddress: appointment.site.address,
       motifLabel: appointment.motif.label,

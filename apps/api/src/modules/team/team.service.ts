@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, PageQuery, SiteDetail, TeamMember } from '@ccas/shared';
 import { decodeCursor, encodeCursor, NameCursor } from '../../common/cursor';
+import { afterName } from '../../common/keyset';
 import { TenantDb } from '../../tenancy/tenant-db.service';
 
-
-/** Keyset on (name, id): `after` the last row of the previous page. */
-const afterName = (cursor: { name: string; id: string } | undefined, field: 'lastName' | 'name') =>
-  cursor ? { OR: [{ [field]: { gt: cursor.name } }, { [field]: cursor.name, id: { gt: cursor.id } }] } : {};
 
 @Injectable()
 export class TeamService {
@@ -17,7 +14,7 @@ export class TeamService {
     const cursor = query.cursor ? decodeCursor(query.cursor, NameCursor) : undefined;
     return this.db.transaction(async (tx) => {
       const rows = await tx.membership.findMany({
-        where: { active: true, ...afterName(cursor, 'lastName') },
+        where: { active: true, ...afterName('lastName', cursor) },
         orderBy: [{ lastName: 'asc' }, { id: 'asc' }],
         take: query.limit + 1,
         select: { id: true, firstName: true, lastName: true, roles: true },
@@ -32,7 +29,7 @@ export class TeamService {
     const cursor = query.cursor ? decodeCursor(query.cursor, NameCursor) : undefined;
     return this.db.transaction(async (tx) => {
       const rows = await tx.site.findMany({
-        where: afterName(cursor, 'name'),
+        where: afterName('name', cursor),
         orderBy: [{ name: 'asc' }, { id: 'asc' }],
         take: query.limit + 1,
         select: { id: true, name: true, address: true },

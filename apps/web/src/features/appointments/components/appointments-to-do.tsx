@@ -1,11 +1,12 @@
-import { Anchor, Button, Group, Loader, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type Appointment, APPOINTMENT_STATUS_LABELS, type AppointmentStatus } from '@ccas/shared';
 import { useId } from 'react';
 import { Link } from 'react-router';
-import { ErrorAlert } from '../../../components/error-alert';
+import { MoreButton, QueryStatus } from '../../../components/query-status';
 import { formatDateTime } from '../../../lib/dates';
 import { errorMessage } from '../../../lib/forms';
+import { loadedItems } from '../../../lib/pagination';
 import { useAppointmentsToDo } from '../api/list-to-do';
 import { useSetAppointmentStatus } from '../api/set-appointment-status';
 
@@ -13,16 +14,20 @@ import { useSetAppointmentStatus } from '../api/set-appointment-status';
 export function AppointmentsToDo() {
   const headingId = useId();
   const toDo = useAppointmentsToDo();
-  const items = toDo.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = loadedItems(toDo.data);
 
   return (
     <Stack component="section" aria-labelledby={headingId} gap="sm">
       <Title order={2} size="h4" id={headingId}>
         Rendez-vous à compléter
       </Title>
-      {toDo.isPending && <Loader size="sm" aria-label="Chargement des rendez-vous à compléter" />}
-      <ErrorAlert error={toDo.error} title="Rendez-vous à compléter indisponibles" />
-      {toDo.isSuccess && items.length === 0 && <Text c="dimmed">Tous vos rendez-vous passés ont un statut.</Text>}
+      <QueryStatus
+        query={toDo}
+        count={items.length}
+        loadingLabel="Chargement des rendez-vous à compléter"
+        errorTitle="Rendez-vous à compléter indisponibles"
+        empty={<Text c="dimmed">Tous vos rendez-vous passés ont un statut.</Text>}
+      />
       {items.length > 0 && (
         <Table.ScrollContainer minWidth={640}>
           <Table aria-labelledby={headingId} striped>
@@ -44,11 +49,7 @@ export function AppointmentsToDo() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {toDo.hasNextPage && (
-        <Button variant="default" onClick={() => void toDo.fetchNextPage()} loading={toDo.isFetchingNextPage} style={{ alignSelf: 'center' }}>
-          Afficher plus
-        </Button>
-      )}
+      <MoreButton query={toDo} />
     </Stack>
   );
 }

@@ -1,8 +1,9 @@
-import { Badge, Button, Card, Group, Loader, Modal, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useCan } from '../../../components/can';
-import { ErrorAlert } from '../../../components/error-alert';
+import { MoreButton, QueryStatus } from '../../../components/query-status';
 import { formatDateTime } from '../../../lib/dates';
+import { loadedItems } from '../../../lib/pagination';
 import { useFileAppointments } from '../api/list-file-appointments';
 import { AppointmentDetails, AppointmentStatusBadge } from './appointment-details';
 import { nextQuarterHour } from './appointment-form';
@@ -21,7 +22,7 @@ export function FileAppointmentsSection({ person, noShowCount }: Props) {
   const appointments = useFileAppointments(person.id);
   const [booking, setBooking] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
-  const items = appointments.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = loadedItems(appointments.data);
   const opened = items.find((appointment) => appointment.id === openId);
 
   return (
@@ -37,9 +38,13 @@ export function FileAppointmentsSection({ person, noShowCount }: Props) {
         </Group>
         {can('appointment:manage') && <Button onClick={() => setBooking(true)}>Prendre rendez-vous</Button>}
       </Group>
-      {appointments.isPending && <Loader size="sm" aria-label="Chargement des rendez-vous" />}
-      <ErrorAlert error={appointments.error} title="Rendez-vous indisponibles" />
-      {appointments.isSuccess && items.length === 0 && <Text c="dimmed">Aucun rendez-vous.</Text>}
+      <QueryStatus
+        query={appointments}
+        count={items.length}
+        loadingLabel="Chargement des rendez-vous"
+        errorTitle="Rendez-vous indisponibles"
+        empty={<Text c="dimmed">Aucun rendez-vous.</Text>}
+      />
       {items.length > 0 && (
         <Stack gap="xs">
           <Table aria-labelledby={headingId}>
@@ -68,11 +73,7 @@ export function FileAppointmentsSection({ person, noShowCount }: Props) {
               ))}
             </Table.Tbody>
           </Table>
-          {appointments.hasNextPage && (
-            <Button variant="default" size="xs" onClick={() => void appointments.fetchNextPage()} loading={appointments.isFetchingNextPage} style={{ alignSelf: 'center' }}>
-              Afficher plus
-            </Button>
-          )}
+          <MoreButton query={appointments} size="xs" />
         </Stack>
       )}
 

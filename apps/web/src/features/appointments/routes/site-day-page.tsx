@@ -1,8 +1,8 @@
-import { Anchor, Button, Group, Loader, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Table, Text } from '@mantine/core';
 import { APPOINTMENT_STATUS_LABELS, CANCELLED_STATUSES, LOCATION_TYPE_LABELS } from '@ccas/shared';
 import { Link, useParams } from 'react-router';
-import { ErrorAlert } from '../../../components/error-alert';
 import { PageTitle } from '../../../components/page-title';
+import { QueryStatus } from '../../../components/query-status';
 import { formatLongDate, formatTime, parisInstant } from '../../../lib/dates';
 import { useSites } from '../../sites/api/list-sites';
 import { useAgenda } from '../api/list-agenda';
@@ -30,9 +30,14 @@ export function SiteDayPage() {
         <Button onClick={() => window.print()}>Imprimer</Button>
       </Group>
       <PageTitle>{`Rendez-vous du ${formatLongDate(parisInstant(date, '12:00'))}${site ? ` — ${site.name}` : ''}`}</PageTitle>
-      {agenda.isPending && <Loader aria-label="Chargement des rendez-vous" />}
-      <ErrorAlert error={agenda.error} title="Liste indisponible" />
-      {agenda.isSuccess && appointments.length === 0 && <Text>Aucun rendez-vous ce jour-là.</Text>}
+      <QueryStatus
+        query={agenda}
+        count={appointments.length}
+        loadingLabel="Chargement des rendez-vous"
+        errorTitle="Liste indisponible"
+        empty={<Text>Aucun rendez-vous ce jour-là.</Text>}
+        loaderSize="md"
+      />
       {appointments.length > 0 && (
         <Table aria-label="Rendez-vous du jour" withTableBorder withColumnBorders>
           <Table.Thead>

@@ -20,7 +20,6 @@ export const beneficiaryKeys = {
   detail: (id: string) => [...beneficiaryKeys.details(), id] as const,
   household: (id: string) => [...beneficiaryKeys.all, 'household', id] as const,
   timeline: (id: string) => [...beneficiaryKeys.all, 'timeline', id] as const,
-  interview: (id: string, interviewId: string) => [...beneficiaryKeys.all, 'interview', id, interviewId] as const,
   interviewHistory: (id: string, interviewId: string) => [...beneficiaryKeys.all, 'interview-history', id, interviewId] as const,
   accessLog: (id: string) => [...beneficiaryKeys.all, 'access-log', id] as const,
 };

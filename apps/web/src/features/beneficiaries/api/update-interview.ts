@@ -13,11 +13,9 @@ export function useUpdateInterview(id: string, interviewId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateInterviewInput) => updateInterview(id, interviewId, body),
-    onSuccess: (updated) => queryClient.setQueryData(beneficiaryKeys.interview(id, interviewId), updated),
     // After a refusal too: the journal then shows what is really recorded.
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: beneficiaryKeys.timeline(id) });
-      void queryClient.invalidateQueries({ queryKey: beneficiaryKeys.interview(id, interviewId) });
       void queryClient.invalidateQueries({ queryKey: beneficiaryKeys.interviewHistory(id, interviewId) });
     },
   });

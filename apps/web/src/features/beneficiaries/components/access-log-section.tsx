@@ -1,8 +1,9 @@
-import { Button, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Table, Text, Title } from '@mantine/core';
 import { ACCESS_TARGET_LABELS } from '@ccas/shared';
 import { useId } from 'react';
-import { ErrorAlert } from '../../../components/error-alert';
+import { MoreButton, QueryStatus } from '../../../components/query-status';
 import { formatDateTime } from '../../../lib/dates';
+import { loadedItems } from '../../../lib/pagination';
 import { useAccessLog } from '../api/get-access-log';
 
 const ACTION_LABELS: Record<string, string> = {
@@ -18,7 +19,7 @@ const ACTION_LABELS: Record<string, string> = {
 export function AccessLogSection({ beneficiaryId }: { beneficiaryId: string }) {
   const headingId = useId();
   const log = useAccessLog(beneficiaryId);
-  const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
+  const entries = loadedItems(log.data);
 
   return (
     <Stack component="section" aria-labelledby={headingId} gap="md">
@@ -30,9 +31,13 @@ export function AccessLogSection({ beneficiaryId }: { beneficiaryId: string }) {
           Chaque consultation et chaque modification du dossier est enregistrée dans le journal d'audit.
         </Text>
       </div>
-      {log.isPending && <Loader size="sm" aria-label="Chargement des accès" />}
-      {log.isError && <ErrorAlert error={log.error} title="Historique des accès indisponible" />}
-      {log.isSuccess && entries.length === 0 && <Text c="dimmed">Aucun accès enregistré.</Text>}
+      <QueryStatus
+        query={log}
+        count={entries.length}
+        loadingLabel="Chargement des accès"
+        errorTitle="Historique des accès indisponible"
+        empty={<Text c="dimmed">Aucun accès enregistré.</Text>}
+      />
       {entries.length > 0 && (
         <Table.ScrollContainer minWidth={560}>
           <Table verticalSpacing="xs" striped aria-labelledby={headingId}>
@@ -57,11 +62,7 @@ export function AccessLogSection({ beneficiaryId }: { beneficiaryId: string }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      {log.hasNextPage && (
-        <Button variant="default" onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage} style={{ alignSelf: 'center' }}>
-          Afficher plus
-        </Button>
-      )}
+      <MoreButton query={log} />
     </Stack>
   );
 }

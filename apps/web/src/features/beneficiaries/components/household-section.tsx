@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Group, Loader, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Card, Group, Modal, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type HouseholdMember, RELATION_LABELS } from '@ccas/shared';
 import { useId, useState } from 'react';
-import { ErrorAlert } from '../../../components/error-alert';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { QueryStatus } from '../../../components/query-status';
 import { ageOn, formatDate } from '../../../lib/dates';
 import { useDeleteHouseholdMember } from '../api/delete-household-member';
 import { useHouseholdMembers } from '../api/list-household-members';
@@ -19,6 +20,7 @@ export function HouseholdSection({ beneficiaryId, canEdit }: { beneficiaryId: st
   const remove = useDeleteHouseholdMember(beneficiaryId);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [stale, setStale] = useState(false);
+  const removing = dialog?.kind === 'remove' ? dialog.member : null;
 
   const done = (message: string) => {
     setDialog(null);
@@ -48,13 +50,17 @@ export function HouseholdSection({ beneficiaryId, canEdit }: { beneficiaryId: st
           jour est affichée ci-dessous.
         </Alert>
       )}
-      {members.isPending && <Loader size="sm" aria-label="Chargement du foyer" />}
-      {members.isError && <ErrorAlert error={members.error} title="Foyer indisponible" />}
-      {members.isSuccess && members.data.length === 0 && (
-        <Text c="dimmed" size="sm">
-          Aucun membre du foyer enregistré.
-        </Text>
-      )}
+      <QueryStatus
+        query={members}
+        count={members.data?.length}
+        loadingLabel="Chargement du foyer"
+        errorTitle="Foyer indisponible"
+        empty={
+          <Text c="dimmed" size="sm">
+            Aucun membre du foyer enregistré.
+          </Text>
+        }
+      />
       {members.isSuccess && members.data.length > 0 && (
         <Table.ScrollContainer minWidth={520}>
           <Table verticalSpacing="xs" aria-labelledby={headingId}>
@@ -115,26 +121,18 @@ export function HouseholdSection({ beneficiaryId, canEdit }: { beneficiaryId: st
         )}
       </Modal>
 
-      <Modal opened={dialog?.kind === 'remove'} onClose={() => setDialog(null)} title="Retirer du foyer" closeButtonProps={{ 'aria-label': 'Fermer' }}>
-        {dialog?.kind === 'remove' && (
-          <Stack>
-            <Text>Retirer {memberName(dialog.member)} du foyer ? Cette personne ne figurera plus dans le dossier.</Text>
-            <ErrorAlert error={remove.error} title="Non retiré" />
-            <Group>
-              <Button
-                color="red.9"
-                loading={remove.isPending}
-                onClick={() => remove.mutate(dialog.member.id, { onSuccess: () => done('Membre retiré du foyer.') })}
-              >
-                Retirer
-              </Button>
-              <Button variant="default" onClick={() => setDialog(null)}>
-                Annuler
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+      <ConfirmDialog
+        opened={removing !== null}
+        title="Retirer du foyer"
+        confirmLabel="Retirer"
+        onConfirm={() => removing && remove.mutate(removing.id, { onSuccess: () => done('Membre retiré du foyer.') })}
+        onClose={() => setDialog(null)}
+        pending={remove.isPending}
+        error={remove.error}
+        errorTitle="Non retiré"
+      >
+        Retirer {removing && memberName(removing)} du foyer ? Cette personne ne figurera plus dans le dossier.
+      </ConfirmDialog>
     </Card>
   );
 }

@@ -1,6 +1,6 @@
-import { List, Loader, Modal, Stack, Text } from '@mantine/core';
+import { List, Modal, Stack, Text } from '@mantine/core';
 import { INTERVIEW_CHANNEL_LABELS, INTERVIEW_FIELD_LABELS, type InterviewRevision } from '@ccas/shared';
-import { ErrorAlert } from '../../../components/error-alert';
+import { QueryStatus } from '../../../components/query-status';
 import { formatDate, formatDateTime } from '../../../lib/dates';
 import { useInterviewHistory } from '../api/get-interview-history';
 
@@ -9,9 +9,13 @@ export function InterviewHistory({ beneficiaryId, interviewId, onClose }: { bene
   const history = useInterviewHistory(beneficiaryId, interviewId);
   return (
     <Modal opened onClose={onClose} title="Historique des modifications" size="lg" closeButtonProps={{ 'aria-label': 'Fermer' }}>
-      {history.isPending && <Loader size="sm" aria-label="Chargement de l'historique" />}
-      {history.isError && <ErrorAlert error={history.error} title="Historique indisponible" />}
-      {history.isSuccess && history.data.length === 0 && <Text c="dimmed">Cet entretien n'a pas été modifié depuis sa saisie.</Text>}
+      <QueryStatus
+        query={history}
+        count={history.data?.length}
+        loadingLabel="Chargement de l'historique"
+        errorTitle="Historique indisponible"
+        empty={<Text c="dimmed">Cet entretien n'a pas été modifié depuis sa saisie.</Text>}
+      />
       {history.isSuccess && history.data.length > 0 && (
         <Stack gap="md" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {history.data.map((revision) => (

@@ -1,9 +1,11 @@
-import { Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { CreateInterviewInput, type TimelineItem } from '@ccas/shared';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
+import { MoreButton, QueryStatus } from '../../../components/query-status';
 import { showFieldErrors } from '../../../lib/forms';
+import { loadedItems } from '../../../lib/pagination';
 import { useCreateInterview } from '../api/create-interview';
 import { useTimeline } from '../api/get-timeline';
 import { AssessmentCard, ReferralCard } from './digital-inclusion-cards';
@@ -29,7 +31,7 @@ export function JournalSection({ beneficiaryId, canWrite, procedures }: Props) {
   const interviewButton = useRef<HTMLButtonElement>(null);
   const procedureButton = useRef<HTMLButtonElement>(null);
   const lastWriting = useRef<Writing>(null);
-  const items = timeline.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = loadedItems(timeline.data);
 
   // Back to the button that opened the form once it closes.
   useEffect(() => {
@@ -71,19 +73,17 @@ export function JournalSection({ beneficiaryId, canWrite, procedures }: Props) {
         </Card>
       )}
 
-      {timeline.isPending && <Loader size="sm" aria-label="Chargement du journal" />}
-      {timeline.isError && <ErrorAlert error={timeline.error} title="Journal indisponible" />}
-      {timeline.isSuccess && items.length === 0 && (
-        <Text c="dimmed">Rien dans le journal pour le moment.{canWrite ? ' « Nouvel entretien » permet de noter le premier entretien.' : ''}</Text>
-      )}
+      <QueryStatus
+        query={timeline}
+        count={items.length}
+        loadingLabel="Chargement du journal"
+        errorTitle="Journal indisponible"
+        empty={<Text c="dimmed">Rien dans le journal pour le moment.{canWrite ? ' « Nouvel entretien » permet de noter le premier entretien.' : ''}</Text>}
+      />
       {items.map((item) => (
         <TimelineEntry key={`${item.kind}-${item.id}`} beneficiaryId={beneficiaryId} item={item} />
       ))}
-      {timeline.hasNextPage && (
-        <Button variant="default" onClick={() => void timeline.fetchNextPage()} loading={timeline.isFetchingNextPage} style={{ alignSelf: 'center' }}>
-          Afficher plus
-        </Button>
-      )}
+      <MoreButton query={timeline} />
     </Stack>
   );
 }

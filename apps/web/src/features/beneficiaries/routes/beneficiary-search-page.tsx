@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useCan } from '../../../components/can';
-import { ErrorAlert } from '../../../components/error-alert';
 import { PageTitle } from '../../../components/page-title';
+import { MoreButton, QueryStatus } from '../../../components/query-status';
+import { loadedItems } from '../../../lib/pagination';
 import type { BeneficiaryFilters } from '../api/keys';
 import { useSearchBeneficiaries } from '../api/search-beneficiaries';
 import { BeneficiaryResults } from '../components/beneficiary-results';
@@ -30,7 +31,7 @@ export function BeneficiarySearchPage() {
     lastFilters = filters;
   }, [filters]);
 
-  const items = search.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = loadedItems(search.data);
   const upToDate = !search.isPlaceholderData && debouncedQ === filters.q;
   const filtered = effective.q !== '' || filters.status !== null || filters.referent !== null || filters.siteId !== null;
   const canCreate = can('beneficiary:create');
@@ -65,26 +66,27 @@ export function BeneficiarySearchPage() {
           {search.isSuccess && upToDate ? resultCountText(items.length, search.hasNextPage) : ''}
         </Text>
 
-        {search.isPending && <Loader aria-label="Recherche en cours" />}
-        {search.isError && <ErrorAlert error={search.error} title="La recherche n'a pas abouti" />}
-        {search.isSuccess && items.length === 0 && (
-          <Alert variant="light" color="gray" title={filtered ? 'Aucun dossier ne correspond' : 'Aucun dossier pour le moment'}>
-            <Stack gap="xs" align="flex-start">
-              <Text size="sm">
-                {filtered
-                  ? "Vérifiez l'orthographe, essayez le nom de naissance, la date de naissance (jj/mm/aaaa), le numéro de dossier ou le téléphone, ou retirez un filtre."
-                  : 'Les dossiers créés apparaîtront ici.'}
-              </Text>
-              {canCreate && createLink}
-            </Stack>
-          </Alert>
-        )}
+        <QueryStatus
+          query={search}
+          count={items.length}
+          loadingLabel="Recherche en cours"
+          errorTitle="La recherche n'a pas abouti"
+          loaderSize="md"
+          empty={
+            <Alert variant="light" color="gray" title={filtered ? 'Aucun dossier ne correspond' : 'Aucun dossier pour le moment'}>
+              <Stack gap="xs" align="flex-start">
+                <Text size="sm">
+                  {filtered
+                    ? "Vérifiez l'orthographe, essayez le nom de naissance, la date de naissance (jj/mm/aaaa), le numéro de dossier ou le téléphone, ou retirez un filtre."
+                    : 'Les dossiers créés apparaîtront ici.'}
+                </Text>
+                {canCreate && createLink}
+              </Stack>
+            </Alert>
+          }
+        />
         {items.length > 0 && <BeneficiaryResults items={items} />}
-        {search.hasNextPage && (
-          <Button variant="default" onClick={() => void search.fetchNextPage()} loading={search.isFetchingNextPage} style={{ alignSelf: 'center' }}>
-            Afficher plus
-          </Button>
-        )}
+        <MoreButton query={search} />
       </Stack>
     </>
   );

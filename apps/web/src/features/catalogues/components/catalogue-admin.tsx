@@ -1,8 +1,10 @@
-import { Badge, Button, Group, Loader, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type CatalogueEntry, type CatalogueKind, CATALOGUE_KIND_LABELS, CATEGORY_LABELS } from '@ccas/shared';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
+import { QueryStatus } from '../../../components/query-status';
+import { RetirableRowActions, RetirementBadge } from '../../../components/retirement';
 import { useCatalogueWithRetired } from '../api/list-catalogue';
 import { useUpdateCatalogueEntry } from '../api/update-catalogue-entry';
 import { CatalogueEntryForm } from './catalogue-entry-form';
@@ -45,8 +47,7 @@ export function CatalogueAdmin({ kind }: { kind: CatalogueKind }) {
         </Button>
       </Group>
       <ErrorAlert error={update.error} title="Non enregistré" />
-      {entries.isPending && <Loader size="sm" aria-label="Chargement du catalogue" />}
-      {entries.isError && <ErrorAlert error={entries.error} title="Catalogue indisponible" />}
+      <QueryStatus query={entries} loadingLabel="Chargement du catalogue" errorTitle="Catalogue indisponible" />
       {entries.isSuccess && (
         <Table.ScrollContainer minWidth={560}>
           <Table verticalSpacing="xs" aria-label={CATALOGUE_KIND_LABELS[kind]}>
@@ -74,26 +75,18 @@ export function CatalogueAdmin({ kind }: { kind: CatalogueKind }) {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" tt="none" color={entry.retired ? 'gray' : 'teal'}>
-                      {entry.retired ? 'Retiré' : 'Proposé'}
-                    </Badge>
+                    <RetirementBadge retired={entry.retired} />
                   </Table.Td>
                   <Table.Td>
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button size="xs" variant="default" aria-label={`Renommer ${entry.label}`} onClick={() => setDialog({ kind: 'rename', entry })}>
-                        Renommer
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color={entry.retired ? 'teal' : 'red'}
-                        aria-label={`${entry.retired ? 'Remettre en service' : 'Retirer'} ${entry.label}`}
-                        loading={update.isPending && update.variables.id === entry.id}
-                        onClick={() => setRetired(entry, !entry.retired)}
-                      >
-                        {entry.retired ? 'Remettre en service' : 'Retirer'}
-                      </Button>
-                    </Group>
+                    <RetirableRowActions
+                      name={entry.label}
+                      retired={entry.retired}
+                      editLabel="Renommer"
+                      onEdit={() => setDialog({ kind: 'rename', entry })}
+                      onRetire={() => setRetired(entry, true)}
+                      onRestore={() => setRetired(entry, false)}
+                      pending={update.isPending && update.variables.id === entry.id}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

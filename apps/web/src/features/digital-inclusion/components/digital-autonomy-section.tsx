@@ -1,8 +1,8 @@
-import { Alert, Badge, Button, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { assessmentDue, DIGITAL_AUTONOMY_LEVEL_LABELS, type DigitalAssessment, suggestsDigitalPartner } from '@ccas/shared';
 import { useId, useState } from 'react';
-import { ErrorAlert } from '../../../components/error-alert';
+import { QueryStatus } from '../../../components/query-status';
 import { formatLongDate } from '../../../lib/dates';
 import { useAssessments } from '../api/list-assessments';
 import { AssessmentForm } from './assessment-form';
@@ -45,8 +45,7 @@ export function DigitalAutonomySection({ beneficiaryId, canWrite }: Props) {
           </Button>
         )}
       </Group>
-      {assessments.isPending && <Loader size="sm" aria-label="Chargement du diagnostic numérique" />}
-      {assessments.isError && <ErrorAlert error={assessments.error} title="Diagnostic numérique indisponible" />}
+      <QueryStatus query={assessments} loadingLabel="Chargement du diagnostic numérique" errorTitle="Diagnostic numérique indisponible" />
       {assessments.isSuccess && (
         <Stack gap="sm">
           {current?.level ? (

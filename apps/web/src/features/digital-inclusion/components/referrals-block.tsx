@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { PARTNER_KIND_LABELS, type Referral, REFERRAL_STATUS_LABELS, ReferralStatus } from '@ccas/shared';
 import { useId, useState } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
+import { QueryStatus } from '../../../components/query-status';
 import { ApiError } from '../../../lib/api-client';
 import { formatLongDate } from '../../../lib/dates';
 import { labelOptions } from '../../../lib/forms';
@@ -60,13 +61,17 @@ export function ReferralsBlock({ beneficiaryId, canWrite, suggestPartners }: Pro
           <Title order={3} size="h5" id={suggestedId}>
             Orientation suggérée
           </Title>
-          {partners.isPending && <Loader size="sm" aria-label="Chargement des partenaires" />}
-          {partners.isError && <ErrorAlert error={partners.error} title="Partenaires indisponibles" />}
-          {partners.isSuccess && partners.data.length === 0 && (
-            <Text c="dimmed" size="sm">
-              Aucun partenaire de médiation numérique dans l'annuaire du CCAS.
-            </Text>
-          )}
+          <QueryStatus
+            query={partners}
+            count={partners.data?.length}
+            loadingLabel="Chargement des partenaires"
+            errorTitle="Partenaires indisponibles"
+            empty={
+              <Text c="dimmed" size="sm">
+                Aucun partenaire de médiation numérique dans l'annuaire du CCAS.
+              </Text>
+            }
+          />
           {partners.isSuccess &&
             partners.data.map((partner) => {
               const pending = referrals.data?.some((referral) => referral.partner.id === partner.id && isOpen(referral)) ?? false;
@@ -94,8 +99,7 @@ export function ReferralsBlock({ beneficiaryId, canWrite, suggestPartners }: Pro
           <ErrorAlert error={create.error} title="Orientation non enregistrée" />
         </Stack>
       )}
-      {referrals.isPending && <Loader size="sm" aria-label="Chargement des orientations" />}
-      {referrals.isError && <ErrorAlert error={referrals.error} title="Orientations indisponibles" />}
+      <QueryStatus query={referrals} loadingLabel="Chargement des orientations" errorTitle="Orientations indisponibles" />
       {referrals.isSuccess && referrals.data.length > 0 && (
         <Stack gap="xs" component="section" aria-labelledby={referralsId}>
           <Title order={3} size="h5" id={referralsId}>

@@ -1,9 +1,12 @@
-import { Badge, Button, Group, Loader, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type Partner, PARTNER_KIND_LABELS } from '@ccas/shared';
 import { useState } from 'react';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
 import { NotKnown } from '../../../components/field-list';
+import { QueryStatus } from '../../../components/query-status';
+import { RetirableRowActions, RetirementBadge } from '../../../components/retirement';
 import { usePartners } from '../api/list-partners';
 import { useUpdatePartner } from '../api/update-partner';
 import { PartnerForm } from './partner-form';
@@ -15,6 +18,7 @@ export function PartnerDirectory() {
   const partners = usePartners();
   const update = useUpdatePartner();
   const [dialog, setDialog] = useState<Dialog>(null);
+  const retiring = dialog?.kind === 'retire' ? dialog.partner : null;
 
   const done = (message: string) => {
     setDialog(null);
@@ -41,13 +45,17 @@ export function PartnerDirectory() {
         </Button>
       </Group>
       {dialog === null && <ErrorAlert error={update.error} title="Non enregistré" />}
-      {partners.isPending && <Loader size="sm" aria-label="Chargement des partenaires" />}
-      {partners.isError && <ErrorAlert error={partners.error} title="Partenaires indisponibles" />}
-      {partners.isSuccess && partners.data.length === 0 && (
-        <Text c="dimmed" size="sm">
-          Aucun partenaire dans l'annuaire.
-        </Text>
-      )}
+      <QueryStatus
+        query={partners}
+        count={partners.data?.length}
+        loadingLabel="Chargement des partenaires"
+        errorTitle="Partenaires indisponibles"
+        empty={
+          <Text c="dimmed" size="sm">
+            Aucun partenaire dans l'annuaire.
+          </Text>
+        }
+      />
       {partners.isSuccess && partners.data.length > 0 && (
         <Table.ScrollContainer minWidth={640}>
           <Table verticalSpacing="xs" aria-label="Partenaires">
@@ -69,32 +77,18 @@ export function PartnerDirectory() {
                   <Table.Td>{PARTNER_KIND_LABELS[partner.kind]}</Table.Td>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>{partner.contact ?? <NotKnown />}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" tt="none" color={partner.retired ? 'gray' : 'teal'}>
-                      {partner.retired ? 'Retiré' : 'Proposé'}
-                    </Badge>
+                    <RetirementBadge retired={partner.retired} />
                   </Table.Td>
                   <Table.Td>
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button size="xs" variant="default" aria-label={`Modifier ${partner.name}`} onClick={() => setDialog({ kind: 'edit', partner })}>
-                        Modifier
-                      </Button>
-                      {partner.retired ? (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="teal"
-                          aria-label={`Remettre en service ${partner.name}`}
-                          loading={update.isPending && update.variables.id === partner.id}
-                          onClick={() => setRetired(partner, false)}
-                        >
-                          Remettre en service
-                        </Button>
-                      ) : (
-                        <Button size="xs" variant="subtle" color="red" aria-label={`Retirer ${partner.name}`} onClick={() => setDialog({ kind: 'retire', partner })}>
-                          Retirer
-                        </Button>
-                      )}
-                    </Group>
+                    <RetirableRowActions
+                      name={partner.name}
+                      retired={partner.retired}
+                      editLabel="Modifier"
+                      onEdit={() => setDialog({ kind: 'edit', partner })}
+                      onRetire={() => setDialog({ kind: 'retire', partner })}
+                      onRestore={() => setRetired(partner, false)}
+                      pending={partner.retired && update.isPending && update.variables.id === partner.id}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -115,24 +109,18 @@ export function PartnerDirectory() {
         )}
       </Modal>
 
-      <Modal opened={dialog?.kind === 'retire'} onClose={() => setDialog(null)} title="Retirer un partenaire" closeButtonProps={{ 'aria-label': 'Fermer' }}>
-        {dialog?.kind === 'retire' && (
-          <Stack>
-            <Text>
-              Retirer « {dialog.partner.name} » de l'annuaire ? Il ne sera plus proposé pour les orientations ; les orientations déjà notées le gardent.
-            </Text>
-            <ErrorAlert error={update.error} title="Non retiré" />
-            <Group>
-              <Button color="red.9" loading={update.isPending} onClick={() => setRetired(dialog.partner, true)}>
-                Retirer
-              </Button>
-              <Button variant="default" onClick={() => setDialog(null)}>
-                Annuler
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+      <ConfirmDialog
+        opened={retiring !== null}
+        title="Retirer un partenaire"
+        confirmLabel="Retirer"
+        onConfirm={() => retiring && setRetired(retiring, true)}
+        onClose={() => setDialog(null)}
+        pending={update.isPending}
+        error={update.error}
+        errorTitle="Non retiré"
+      >
+        Retirer « {retiring?.name} » de l'annuaire ? Il ne sera plus proposé pour les orientations ; les orientations déjà notées le gardent.
+      </ConfirmDialog>
     </Stack>
   );
 }

@@ -1,11 +1,12 @@
-import { Anchor, Badge, Button, Loader, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type Procedure, PROCEDURE_OUTCOME_LABELS } from '@ccas/shared';
 import { useId } from 'react';
 import { Link } from 'react-router';
-import { ErrorAlert } from '../../../components/error-alert';
+import { MoreButton, QueryStatus } from '../../../components/query-status';
 import { formatDateTime } from '../../../lib/dates';
 import { errorMessage } from '../../../lib/forms';
+import { loadedItems } from '../../../lib/pagination';
 import { useCloseProcedure } from '../api/close-procedure';
 import { useToDo } from '../api/list-to-do';
 
@@ -13,18 +14,20 @@ import { useToDo } from '../api/list-to-do';
 export function ToDoList() {
   const headingId = useId();
   const toDo = useToDo();
-  const items = toDo.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = loadedItems(toDo.data);
 
   return (
     <Stack component="section" aria-labelledby={headingId} gap="sm">
       <Title order={2} size="h4" id={headingId}>
         Démarches à suivre
       </Title>
-      {toDo.isPending && <Loader size="sm" aria-label="Chargement des démarches à suivre" />}
-      {toDo.isError && <ErrorAlert error={toDo.error} title="Démarches à suivre indisponibles" />}
-      {toDo.isSuccess && items.length === 0 && (
-        <Text c="dimmed">Aucune démarche en attente : celles dont le résultat est « En attente de pièces » ou « À suivre » s'affichent ici.</Text>
-      )}
+      <QueryStatus
+        query={toDo}
+        count={items.length}
+        loadingLabel="Chargement des démarches à suivre"
+        errorTitle="Démarches à suivre indisponibles"
+        empty={<Text c="dimmed">Aucune démarche en attente : celles dont le résultat est « En attente de pièces » ou « À suivre » s'affichent ici.</Text>}
+      />
       {items.length > 0 && (
         <Table.ScrollContainer minWidth={640}>
           <Table aria-labelledby={headingId} striped highlightOnHover>
@@ -48,11 +51,7 @@ export function ToDoList() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {toDo.hasNextPage && (
-        <Button variant="default" onClick={() => void toDo.fetchNextPage()} loading={toDo.isFetchingNextPage} style={{ alignSelf: 'center' }}>
-          Afficher plus
-        </Button>
-      )}
+      <MoreButton query={toDo} />
     </Stack>
   );
 }

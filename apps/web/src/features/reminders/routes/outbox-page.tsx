@@ -1,8 +1,9 @@
-import { Badge, Button, Card, Group, Loader, Stack, Text } from '@mantine/core';
+import { Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { NOTIFICATION_CHANNEL_LABELS, NOTIFICATION_KIND_LABELS } from '@ccas/shared';
-import { ErrorAlert } from '../../../components/error-alert';
 import { PageTitle } from '../../../components/page-title';
+import { MoreButton, QueryStatus } from '../../../components/query-status';
 import { formatDateTime } from '../../../lib/dates';
+import { loadedItems } from '../../../lib/pagination';
 import { useOutbox } from '../api/list-outbox';
 
 /**
@@ -11,16 +12,21 @@ import { useOutbox } from '../api/list-outbox';
  */
 export function OutboxPage() {
   const outbox = useOutbox();
-  const items = outbox.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = loadedItems(outbox.data);
   return (
     <>
       <PageTitle>Messages envoyés</PageTitle>
       <Text c="dimmed" mb="md">
         Environnement de démonstration : les rappels et avis de rendez-vous ne partent pas, ils sont gardés ici.
       </Text>
-      {outbox.isPending && <Loader aria-label="Chargement des messages" />}
-      <ErrorAlert error={outbox.error} title="Messages indisponibles" />
-      {outbox.isSuccess && items.length === 0 && <Text>Aucun message pour le moment.</Text>}
+      <QueryStatus
+        query={outbox}
+        count={items.length}
+        loadingLabel="Chargement des messages"
+        errorTitle="Messages indisponibles"
+        empty={<Text>Aucun message pour le moment.</Text>}
+        loaderSize="md"
+      />
       <Stack gap="sm" component="ul" aria-label="Messages" style={{ listStyle: 'none', padding: 0 }}>
         {items.map((message) => (
           <Card key={message.id} withBorder component="li">
@@ -39,11 +45,7 @@ export function OutboxPage() {
           </Card>
         ))}
       </Stack>
-      {outbox.hasNextPage && (
-        <Button variant="default" onClick={() => void outbox.fetchNextPage()} loading={outbox.isFetchingNextPage}>
-          Afficher plus
-        </Button>
-      )}
+      <MoreButton query={outbox} />
     </>
   );
 }

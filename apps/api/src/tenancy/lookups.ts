@@ -1,8 +1,8 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
-import type { TenantTx } from '../../tenancy/tenant-db.service';
+import type { TenantTx } from './tenant-db.service';
 
 /**
- * Checks on the tenant's sites and members shared by the agenda routes. Row-level security makes
+ * Checks on the tenant's sites and members named in requests. Row-level security makes
  * another tenant's site or member look exactly like one that does not exist.
  */
 
@@ -36,11 +36,3 @@ export async function requireAgents(tx: TenantTx, membershipIds: string[], path:
     throw new BadRequestException({ detail: message, errors: [{ path, message }] });
   }
 }
-
-/** Keyset condition for lists read oldest first on (a time field, id): the rows after the cursor's. */
-export const afterAscending = <F extends string>(field: F, cursor: { at: string; id: string } | undefined) =>
-  cursor ? { OR: [{ [field]: { gt: new Date(cursor.at) } }, { [field]: new Date(cursor.at), id: { gt: cursor.id } }] } : {};
-
-const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
-/** The calendar day (`YYYY-MM-DD`) an instant falls on in Paris. */
-export const parisDate = (at: Date): string => parisDay.format(at);
