@@ -63,6 +63,11 @@ describe('partners and referrals', () => {
     expect(digital.map((p: { name: string }) => p.name)).toEqual(['Conseillère numérique de la médiathèque']);
 
     const referral = (await team.agent.post('/api/v1/referrals').send({ beneficiaryId: fileId, partnerId: partner.id, reason: 'Apprendre à utiliser Ameli' }).expect(201)).body;
+    // While it is under way, the same orientation is not recorded twice.
+    const duplicate = await team.agent2.post('/api/v1/referrals').send({ beneficiaryId: fileId, partnerId: partner.id }).expect(409);
+    expect(duplicate.headers['content-type']).toContain('application/problem+json');
+    const rows = await t.owner.query('SELECT count(*)::int AS n FROM referrals WHERE tenant_id = $1 AND beneficiary_id = $2', [team.tenantId, fileId]);
+    expect(rows.rows[0].n).toBe(1);
     expect(referral).toMatchObject({ status: 'PROPOSED', partner: { name: partner.name, kind: 'DIGITAL_MEDIATION' }, agent: { id: team.agent.id } });
     const accepted = await team.agent2.patch(`/api/v1/referrals/${referral.id}`).send({ version: 0, status: 'ACCEPTED' }).expect(200);
     expect(accepted.body).toMatchObject({ status: 'ACCEPTED', version: 1 });

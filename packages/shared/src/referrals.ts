@@ -56,6 +56,9 @@ export const REFERRAL_STATUS_LABELS = {
 export const ReferralStatus = enumOf(REFERRAL_STATUS_LABELS);
 export type ReferralStatus = z.infer<typeof ReferralStatus>;
 
+/** A referral still under way: orienting the person to the same partner again would be a duplicate. */
+export const OPEN_REFERRAL_STATUSES: readonly ReferralStatus[] = ['PROPOSED', 'ACCEPTED'];
+
 export const CreateReferralInput = z.strictObject({
   beneficiaryId: z.uuid(),
   partnerId: z.uuid(),

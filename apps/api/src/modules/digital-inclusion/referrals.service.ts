@@ -1,5 +1,5 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { type BeneficiaryRecordsQuery, CreateReferralInput, type Page, type Referral, type UpdateReferralInput } from '@ccas/shared';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { type BeneficiaryRecordsQuery, CreateReferralInput, OPEN_REFERRAL_STATUSES, type Page, type Referral, type UpdateReferralInput } from '@ccas/shared';
 import type { z } from 'zod';
 import { AuditService } from '../../audit/audit.service';
 import { decodeCursor, encodeCursor, TimeCursor } from '../../common/cursor';
@@ -26,6 +26,13 @@ export class ReferralsService {
           detail: 'Choisissez un partenaire actif de votre annuaire.',
           errors: [{ path: 'partnerId', message: 'Partenaire inconnu ou retiré.' }],
         });
+      }
+      const open = await tx.referral.findFirst({
+        where: { beneficiaryId: input.beneficiaryId, partnerId: input.partnerId, status: { in: [...OPEN_REFERRAL_STATUSES] } },
+        select: { id: true },
+      });
+      if (open) {
+        throw new ConflictException({ detail: 'Une orientation vers ce partenaire est déjà en cours pour cette personne : mettez-la à jour plutôt que d’en créer une autre.' });
       }
       const row = await tx.referral.create({
         data: { ...input, occurredAt: input.occurredAt ?? new Date(), tenantId: user.tenantId, agentId: user.membershipId },

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { PARTNER_KIND_LABELS, type Referral, REFERRAL_STATUS_LABELS, ReferralStatus } from '@ccas/shared';
+import { OPEN_REFERRAL_STATUSES, PARTNER_KIND_LABELS, type Referral, REFERRAL_STATUS_LABELS, ReferralStatus } from '@ccas/shared';
 import { useId, useState } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
 import { QueryStatus } from '../../../components/query-status';
@@ -13,8 +13,7 @@ import { useReferrals } from '../api/list-referrals';
 import { useUpdateReferralStatus } from '../api/update-referral';
 
 const STATUS_OPTIONS = labelOptions(REFERRAL_STATUS_LABELS);
-/** A referral still under way: orienting the person there again would be a duplicate. */
-const isOpen = (referral: Referral) => referral.status === 'PROPOSED' || referral.status === 'ACCEPTED';
+const isOpen = (referral: Referral) => OPEN_REFERRAL_STATUSES.includes(referral.status);
 
 interface Props {
   beneficiaryId: string;
