@@ -10,10 +10,24 @@ const MOTIF = 'Entretien téléphonique';
 
 const sessionAs = browserSessions();
 
+/** Paris wall clock now. */
+const parisNow = () => new Date(new Date().toLocaleString('en-US', { timeZone: 'Europe/Paris' }));
+
 /**
- * The front desk books, from its site's agenda, a quarter of an hour for Noémie with the agent, today at
- * `time` — in the small hours, so that it is already past (the agent may say whether she came) and
- * meets none of the demo appointments.
+ * The day of the test's appointments: today, in the small hours (already past, so the agent may say
+ * whether the person came, and free of demo appointments) — yesterday when the run starts before 1 a.m.
+ */
+const BOOKING_DAY = (() => {
+  const day = parisNow();
+  if (day.getHours() < 1) day.setDate(day.getDate() - 1);
+  return day;
+})();
+/** Booked yesterday, seen on a Monday: the agent's week view shows it one week back. */
+const BOOKED_LAST_WEEK = BOOKING_DAY.getDay() === 0 && parisNow().getDay() === 1;
+
+/**
+ * The front desk books, from its site's agenda, a quarter of an hour for Noémie with the agent on the
+ * booking day at `time`.
  */
 async function bookFromSiteAgenda(page: Page, time: string): Promise<void> {
   await navigation(page).getByRole('link', { name: 'Agenda' }).click();
@@ -26,7 +40,7 @@ async function bookFromSiteAgenda(page: Page, time: string): Promise<void> {
   await dialog.getByRole('combobox', { name: 'Agent(s)' }).click();
   await page.getByRole('option', { name: AGENT_NAME, exact: true }).click();
   await page.keyboard.press('Escape');
-  await fillToday(dialog, time);
+  await fillBookingDay(dialog, time);
   await dialog.getByLabel('Durée (minutes)').fill('15');
   expect(await accessibilityViolations(page)).toEqual([]);
   await dialog.getByRole('button', { name: 'Enregistrer le rendez-vous' }).click();
@@ -34,17 +48,17 @@ async function bookFromSiteAgenda(page: Page, time: string): Promise<void> {
   await dialog.waitFor({ state: 'detached' });
 }
 
-async function fillToday(dialog: Locator, time: string): Promise<void> {
-  const today = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+async function fillBookingDay(dialog: Locator, time: string): Promise<void> {
   const date = dialog.getByRole('textbox', { name: 'Date' });
-  await date.fill(today);
+  await date.fill(new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(BOOKING_DAY));
   await date.press('Tab');
   await dialog.getByLabel('Heure').fill(time);
 }
 
-/** The agent's own week: the appointment of `time` today, opened. */
+/** The agent's own week: the appointment of `time` on the booking day, opened. */
 async function openInWeek(page: Page, time: string): Promise<Locator> {
   await navigation(page).getByRole('link', { name: 'Agenda' }).click();
+  if (BOOKED_LAST_WEEK) await page.getByRole('button', { name: 'Précédent' }).click();
   const event = page.getByRole('button', { name: new RegExp(`${time} – .*${NOEMIE} — ${MOTIF}`) }).first();
   await event.scrollIntoViewIfNeeded();
   await event.click();
