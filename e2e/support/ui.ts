@@ -3,9 +3,10 @@ import { launchBrowser, logIn } from './browser';
 
 /**
  * One browser for the test file, and `sessionAs(email)`: a page signed in as `email` in a browser
- * session of its own (French, Paris time), closed after each test. Call at the top of a test file.
+ * session of its own (French, Paris time unless `timezoneId` says otherwise), closed after each test.
+ * Call at the top of a test file.
  */
-export function browserSessions(): (email: string) => Promise<Page> {
+export function browserSessions(): (email: string, options?: { timezoneId?: string }) => Promise<Page> {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
@@ -15,8 +16,8 @@ export function browserSessions(): (email: string) => Promise<Page> {
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close()));
   });
-  return async (email) => {
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  return async (email, { timezoneId = 'Europe/Paris' } = {}) => {
+    const context = await browser.newContext({ locale: 'fr-FR', timezoneId });
     contexts.push(context);
     const page = await context.newPage();
     await logIn(page, email);

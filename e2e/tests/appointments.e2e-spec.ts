@@ -81,10 +81,11 @@ describe('appointments', () => {
     await bookFromSiteAgenda(desk, '00:15');
     await bookFromSiteAgenda(desk, '00:45');
 
-    const agent = await sessionAs(AGENT);
+    // The agent's browser is set to Tokyo time: the agenda still shows Paris time.
+    const agent = await sessionAs(AGENT, { timezoneId: 'Asia/Tokyo' });
     const before = await noShows(agent);
 
-    // The week view shows it (Monday-first French week, 24-hour times).
+    // The week view shows it (Monday-first French week, 24-hour times, Paris time).
     let dialog = await openInWeek(agent, '00:15');
     expect(await accessibilityViolations(agent)).toEqual([]);
     await dialog.getByRole('button', { name: 'Honoré' }).click();

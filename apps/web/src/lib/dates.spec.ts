@@ -1,4 +1,4 @@
-import { ageOn, formatDate, formatDateTime, parisInstant, parseFrenchDate, toParisDateAndTime, todayInParis } from './dates';
+import { ageOn, formatDate, formatDateTime, instantOfParisWall, parisInstant, parisWallDate, parseFrenchDate, toParisDateAndTime, todayInParis } from './dates';
 
 describe('dates shown and typed the French way, in Paris time', () => {
   it('turns a Paris wall-clock time into an instant with the offset of that day (winter, summer, DST change)', () => {
@@ -15,6 +15,13 @@ describe('dates shown and typed the French way, in Paris time', () => {
     const { date, time } = toParisDateAndTime('2026-06-30T22:15:00Z');
     expect(new Date(parisInstant(date, time)).toISOString()).toBe('2026-06-30T22:15:00.000Z');
     expect(todayInParis(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+  });
+
+  it('gives calendars the Paris wall clock as local fields, and reads their slots back as Paris times', () => {
+    const wall = parisWallDate('2026-06-30T22:15:00Z');
+    expect([wall.getFullYear(), wall.getMonth() + 1, wall.getDate(), wall.getHours(), wall.getMinutes()]).toEqual([2026, 7, 1, 0, 15]);
+    expect(instantOfParisWall(wall)).toBe('2026-07-01T00:15:00+02:00');
+    expect(instantOfParisWall(new Date(2026, 10, 28, 9, 0))).toBe('2026-11-28T09:00:00+01:00');
   });
 
   it('shows calendar dates as jj/mm/aaaa without any time-zone shift, and instants in Paris time', () => {

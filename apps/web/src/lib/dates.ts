@@ -85,6 +85,19 @@ export function parisInstant(date: string, time: string): string {
   return `${date}T${pad(hour)}:${pad(minute)}:00${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
 }
 
+/**
+ * An instant as a `Date` whose local fields (year … minute) are its Paris wall-clock time. Calendar
+ * components compute with local dates: fed these, they show Paris time whatever the browser's zone.
+ */
+export function parisWallDate(instant: Date | string): Date {
+  const clock = parisWallClock(new Date(instant));
+  return new Date(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute);
+}
+
+/** The instant a wall-clock `Date` of `parisWallDate` stands for. */
+export const instantOfParisWall = (wall: Date): string =>
+  parisInstant(`${pad(wall.getFullYear(), 4)}-${pad(wall.getMonth() + 1)}-${pad(wall.getDate())}`, `${pad(wall.getHours())}:${pad(wall.getMinutes())}`);
+
 /** Age in whole years on today's Paris date. */
 export function ageOn(birthDate: string, today = todayInParis()): number {
   const [birthYear, birthMonth, birthDay] = birthDate.split('-').map(Number);

@@ -4,9 +4,11 @@ import 'dayjs/locale/fr';
 import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { Calendar, type Formats, type Messages, type View, dayjsLocalizer } from 'react-big-calendar';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
+import { instantOfParisWall, parisWallDate } from '../../../lib/dates';
 import './agenda-calendar.css';
 
-// French week (Monday first), 24-hour times.
+// French week (Monday first), 24-hour times. The grid computes with local dates: it is given Paris
+// wall-clock dates (lib/dates `parisWallDate`), so it shows Paris time whatever the browser's zone.
 dayjs.locale('fr');
 const localizer = dayjsLocalizer(dayjs);
 
@@ -51,6 +53,7 @@ export interface AgendaEvent {
 }
 
 interface Props {
+  /** The day shown (or a day of the week shown), as a Paris wall-clock date. */
   date: Date;
   view: View;
   views: View[];
@@ -58,9 +61,11 @@ interface Props {
   absences: AbsenceOccurrence[];
   /** Agents side by side (site agenda); one column otherwise. */
   agents?: PersonRef[];
+  /** The new day shown, as a Paris wall-clock date. */
   onNavigate: (date: Date) => void;
   onView: (view: View) => void;
   onOpen: (appointment: Appointment) => void;
+  /** A free slot chosen: its start as a real instant. */
   onSelectSlot?: (slot: { start: Date; agentId?: string }) => void;
 }
 
@@ -75,8 +80,8 @@ export function AgendaCalendar({ date, view, views, appointments, absences, agen
     () =>
       appointments.map((appointment) => ({
         title: title(appointment),
-        start: new Date(appointment.startsAt),
-        end: new Date(appointment.endsAt),
+        start: parisWallDate(appointment.startsAt),
+        end: parisWallDate(appointment.endsAt),
         resourceId: appointment.agents.map((agent) => agent.id),
         appointment,
       })),
@@ -86,8 +91,8 @@ export function AgendaCalendar({ date, view, views, appointments, absences, agen
     () =>
       absences.map((absence) => ({
         title: `${absence.agent.name} : absent·e${absence.label ? ` (${absence.label})` : ''}`,
-        start: new Date(absence.startsAt),
-        end: new Date(absence.endsAt),
+        start: parisWallDate(absence.startsAt),
+        end: parisWallDate(absence.endsAt),
         resourceId: [absence.agent.id],
       })),
     [absences],
@@ -126,7 +131,8 @@ export function AgendaCalendar({ date, view, views, appointments, absences, agen
       scrollToTime={dayjs(date).hour(8).minute(0).toDate()}
       style={{ height: 720 }}
       selectable={onSelectSlot !== undefined}
-      onSelectSlot={(slot) => onSelectSlot?.({ start: slot.start, agentId: slot.resourceId === undefined ? undefined : String(slot.resourceId) })}
+      getNow={() => parisWallDate(new Date())}
+      onSelectSlot={(slot) => onSelectSlot?.({ start: new Date(instantOfParisWall(slot.start)), agentId: slot.resourceId === undefined ? undefined : String(slot.resourceId) })}
       onSelectEvent={(event) => event.appointment && onOpen(event.appointment)}
       onKeyPressEvent={(event, keyEvent) => {
         const { key } = keyEvent as KeyboardEvent<HTMLElement>;

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { useCan } from '../../../components/can';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageTitle } from '../../../components/page-title';
+import { instantOfParisWall, parisWallDate } from '../../../lib/dates';
 import { useMe } from '../../me/api/get-me';
 import { useSites } from '../../sites/api/list-sites';
 import { useTeamMembers } from '../../team/api/list-team-members';
@@ -22,11 +23,11 @@ import { NewAppointment } from '../components/new-appointment';
 
 type Mode = 'agent' | 'site';
 
-/** The period a view shows: a Monday-to-Monday week, or one day. */
+/** The period a view shows (a Monday-to-Monday week, or one day) of the Paris wall-clock `date`. */
 function period(date: Date, view: View): { from: string; to: string } {
   const unit = view === 'day' ? 'day' : 'week';
   const start = dayjs(date).startOf(unit);
-  return { from: start.toISOString(), to: start.add(1, unit).toISOString() };
+  return { from: instantOfParisWall(start.toDate()), to: instantOfParisWall(start.add(1, unit).toDate()) };
 }
 
 /**
@@ -42,7 +43,8 @@ export function AgendaPage() {
   const [mode, setMode] = useState<Mode>(isAgent ? 'agent' : 'site');
   const [agentId, setAgentId] = useState<string | null>(isAgent ? (me?.id ?? null) : null);
   const [siteId, setSiteId] = useState<string | null>(null);
-  const [date, setDate] = useState(() => new Date());
+  // The day shown, as a Paris wall-clock date (see AgendaCalendar).
+  const [date, setDate] = useState(() => parisWallDate(new Date()));
   const [view, setView] = useState<View>(isAgent ? 'week' : 'day');
   const [openId, setOpenId] = useState<string | null>(null);
   const [booking, setBooking] = useState<{ agentIds: string[]; startsAt: Date } | null>(null);
