@@ -13,6 +13,12 @@ async function openAdministration(page: Page): Promise<void> {
   await heading(page, 'Administration', 1).waitFor();
 }
 
+/** The value of an input, once it is on the page. */
+async function valueOf(input: Locator): Promise<string> {
+  await input.waitFor();
+  return input.inputValue();
+}
+
 /** The row of `table` naming `name` (in its first cell). */
 const row = (table: Locator, name: string) =>
   table.getByRole('row').filter({ has: table.page().getByRole('cell', { name, exact: true }) });
@@ -129,5 +135,42 @@ describe('administration', () => {
     await confirm.getByRole('button', { name: 'Retirer', exact: true }).click();
     await confirm.waitFor({ state: 'detached' });
     await expectText(admin.getByRole('alert'), `« ${name} » retiré : il n'est plus proposé pour les orientations.`);
+  }, 120_000);
+
+  it('the administrator opens a site on Saturday mornings and changes when reminders leave', async () => {
+    const admin = await sessionAs(ADMIN);
+    await openAdministration(admin);
+    await admin.getByRole('tab', { name: 'Horaires d’ouverture' }).click();
+    await chooseOption(admin, 'Site', 'Antenne Nord');
+    const saturday = admin.getByRole('group', { name: 'Samedi' });
+    await expectText(saturday, 'Fermé');
+    await saturday.getByRole('button', { name: 'Ajouter une plage le samedi' }).click();
+    await saturday.getByLabel('Samedi, plage 1 : ouverture').fill('12:00');
+    await saturday.getByLabel('Samedi, plage 1 : fermeture').fill('09:30');
+    await admin.getByRole('button', { name: 'Enregistrer les horaires' }).click();
+    await expectText(saturday, 'La fermeture doit suivre l’ouverture.');
+    await saturday.getByLabel('Samedi, plage 1 : ouverture').fill('09:00');
+    await saturday.getByLabel('Samedi, plage 1 : fermeture').fill('12:00');
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await admin.getByRole('button', { name: 'Enregistrer les horaires' }).click();
+    await expectText(admin.getByRole('alert'), 'Horaires d’ouverture enregistrés.');
+
+    await admin.reload();
+    await chooseOption(admin, 'Site', 'Antenne Nord');
+    expect(await valueOf(admin.getByRole('group', { name: 'Samedi' }).getByLabel('Samedi, plage 1 : fermeture'))).toBe('12:00');
+    expect(await valueOf(admin.getByRole('group', { name: 'Mardi' }).getByLabel('Mardi, plage 1 : ouverture'))).toBe('09:00');
+
+    await admin.getByRole('tab', { name: 'Rappels de rendez-vous' }).click();
+    const delay = admin.getByRole('textbox', { name: 'Délai du rappel (heures avant le rendez-vous)' });
+    expect(await valueOf(delay)).toBe('48');
+    await delay.fill('24');
+    await admin.getByRole('checkbox', { name: 'Rappel par SMS' }).uncheck();
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await admin.getByRole('button', { name: 'Enregistrer les réglages' }).click();
+    await expectText(admin.getByRole('alert'), 'Réglages des rappels enregistrés.');
+    await admin.reload();
+    expect(await valueOf(admin.getByRole('textbox', { name: 'Délai du rappel (heures avant le rendez-vous)' }))).toBe('24');
+    expect(await admin.getByRole('checkbox', { name: 'Rappel par SMS' }).isChecked()).toBe(false);
+    expect(await admin.getByRole('checkbox', { name: 'Rappel par e-mail' }).isChecked()).toBe(true);
   }, 120_000);
 });

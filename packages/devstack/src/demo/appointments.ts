@@ -135,6 +135,15 @@ export async function seedDemoAppointments(client: pg.Client, tenant: DemoTenant
     });
   }
 
+  // Opening hours: the main site every weekday, the others on Tuesday and Thursday mornings.
+  for (const [n, site] of tenant.sites.entries()) {
+    const ranges = n === 0 ? [1, 2, 3, 4, 5].flatMap((day) => [[day, '09:00', '12:00'], [day, '13:30', '17:00']]) : [[2, '09:00', '12:30'], [4, '09:00', '12:30']];
+    await client.query(
+      `INSERT INTO site_opening_hours (tenant_id, site_id, weekday, opens_at, closes_at)
+       SELECT $1, $2, r.weekday, r.opens_at::time, r.closes_at::time FROM jsonb_to_recordset($3) AS r(weekday int, opens_at text, closes_at text)`,
+      [tenant.id, site.id, JSON.stringify(ranges.map(([weekday, opens_at, closes_at]) => ({ weekday, opens_at, closes_at })))],
+    );
+  }
   for (const absence of absences) {
     await client.query(
       'INSERT INTO absences (tenant_id, membership_id, starts_at, ends_at, repeats_weekly_until, label, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $2, $7)',

@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../../../components/can';
 import { PageTitle } from '../../../components/page-title';
+import { OpeningHoursAdmin } from '../../appointments/components/opening-hours-admin';
+import { ReminderSettingsAdmin } from '../../appointments/components/reminder-settings-admin';
 import { CatalogueAdmin } from '../../catalogues/components/catalogue-admin';
 import { PartnerDirectory } from '../../partners/components/partner-directory';
 
@@ -20,6 +22,8 @@ const TABS: AdministrationTab[] = [
   { value: 'organismes', label: 'Organismes', permission: 'catalogues:manage', panel: () => <CatalogueAdmin kind="organism" /> },
   { value: 'types-de-demarche', label: 'Types de démarche', permission: 'catalogues:manage', panel: () => <CatalogueAdmin kind="procedure-type" /> },
   { value: 'partenaires', label: 'Partenaires', permission: 'catalogues:manage', panel: () => <PartnerDirectory /> },
+  { value: 'horaires', label: 'Horaires d’ouverture', permission: 'sites:manage', panel: () => <OpeningHoursAdmin /> },
+  { value: 'rappels', label: 'Rappels de rendez-vous', permission: 'settings:manage', panel: () => <ReminderSettingsAdmin /> },
 ];
 
 export function AdministrationPage() {

@@ -1,4 +1,4 @@
-import { type AbsenceOccurrence, type Appointment, APPOINTMENT_STATUS_LABELS, CANCELLED_STATUSES, type PersonRef } from '@ccas/shared';
+import { type AbsenceOccurrence, type Appointment, APPOINTMENT_STATUS_LABELS, CANCELLED_STATUSES, type OpeningRange, type PersonRef } from '@ccas/shared';
 import dayjs from 'dayjs';
 import 'dayjs/locale/fr';
 import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef } from 'react';
@@ -61,6 +61,8 @@ interface Props {
   absences: AbsenceOccurrence[];
   /** Agents side by side (site agenda); one column otherwise. */
   agents?: PersonRef[];
+  /** The site's opening hours (site agenda): the hours outside are greyed. */
+  openingHours?: OpeningRange[];
   /** The new day shown, as a Paris wall-clock date. */
   onNavigate: (date: Date) => void;
   onView: (view: View) => void;
@@ -74,8 +76,15 @@ const DayHeader = ({ label }: { label: ReactNode }) => <span>{label}</span>;
 const title = (appointment: Appointment) =>
   `${CANCELLED_STATUSES.includes(appointment.status) ? `${APPOINTMENT_STATUS_LABELS[appointment.status]} — ` : ''}${appointment.beneficiary.name} — ${appointment.motif.label}`;
 
+/** Whether a slot (a Paris wall-clock date) falls inside the opening hours. */
+function isOpen(ranges: OpeningRange[], slot: Date): boolean {
+  const weekday = ((slot.getDay() + 6) % 7) + 1;
+  const time = dayjs(slot).format('HH:mm');
+  return ranges.some((range) => range.weekday === weekday && range.opensAt <= time && time < range.closesAt);
+}
+
 /** The agenda grid (react-big-calendar): week or day, the agents side by side for a site. */
-export function AgendaCalendar({ date, view, views, appointments, absences, agents, onNavigate, onView, onOpen, onSelectSlot }: Props) {
+export function AgendaCalendar({ date, view, views, appointments, absences, agents, openingHours, onNavigate, onView, onOpen, onSelectSlot }: Props) {
   const events = useMemo<AgendaEvent[]>(
     () =>
       appointments.map((appointment) => ({
@@ -140,6 +149,7 @@ export function AgendaCalendar({ date, view, views, appointments, absences, agen
       }}
       // The default day header claims a table role inside a button: plain text is right there.
       components={{ header: DayHeader }}
+      slotPropGetter={(slot) => (openingHours?.length && !isOpen(openingHours, slot) ? { className: 'agenda-closed' } : {})}
       eventPropGetter={(event) => ({
         className: event.appointment ? `agenda-status-${event.appointment.status.toLowerCase()}` : 'agenda-absence',
         style: event.appointment && CANCELLED_STATUSES.includes(event.appointment.status) ? { opacity: 0.6, textDecoration: 'line-through' } : undefined,

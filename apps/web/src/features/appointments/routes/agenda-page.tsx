@@ -13,6 +13,7 @@ import { useTeamMembers } from '../../team/api/list-team-members';
 import type { AgendaFilters } from '../api/keys';
 import { useAbsences } from '../api/list-absences';
 import { useAgenda } from '../api/list-agenda';
+import { useOpeningHours } from '../api/opening-hours';
 import { AbsencesSection } from '../components/absences-section';
 import { AgendaCalendar } from '../components/agenda-calendar';
 import { CalendarFeedCard } from '../components/calendar-feed-card';
@@ -55,6 +56,7 @@ export function AgendaPage() {
     mode === 'agent' ? (agentId ? { ...period(date, view), agentId } : null) : site ? { ...period(date, 'day'), siteId: site } : null;
   const agenda = useAgenda(filters);
   const absences = useAbsences(filters);
+  const openingHours = useOpeningHours(mode === 'site' ? site : null);
   const appointments = agenda.data ?? [];
   const opened = appointments.find((appointment) => appointment.id === openId);
   const manage = can('appointment:manage');
@@ -109,6 +111,7 @@ export function AgendaPage() {
           views={mode === 'site' ? ['day', 'agenda'] : ['week', 'day', 'agenda']}
           appointments={appointments}
           absences={absences.data ?? []}
+          openingHours={mode === 'site' ? openingHours.data?.ranges : undefined}
           agents={mode === 'site' ? agents.map((agent) => ({ id: agent.id, name: `${agent.firstName} ${agent.lastName}` })) : undefined}
           onNavigate={setDate}
           onView={setView}
