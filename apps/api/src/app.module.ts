@@ -9,6 +9,7 @@ import { AuditEventsModule } from './modules/audit-events/audit-events.module';
 import { BeneficiariesModule } from './modules/beneficiaries/beneficiaries.module';
 import { CalendarFeedsModule } from './modules/calendar-feeds/calendar-feeds.module';
 import { CataloguesModule } from './modules/catalogues/catalogues.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { DigitalInclusionModule } from './modules/digital-inclusion/digital-inclusion.module';
 import { HealthModule } from './modules/health/health.module';
 import { InterviewsModule } from './modules/interviews/interviews.module';
@@ -43,6 +44,7 @@ export class AppModule {
         AppointmentsModule,
         RemindersModule.register(config),
         CalendarFeedsModule,
+        DashboardModule,
         TimelineModule,
       ],
     };

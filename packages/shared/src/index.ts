@@ -17,3 +17,4 @@ export * from './referrals.js';
 export * from './digital-assessments.js';
 export * from './appointments.js';
 export * from './reminders.js';
+export * from './dashboard.js';

@@ -1,0 +1,277 @@
+import type pg from 'pg';
+import { Clock } from '../src/common/clock';
+import { createTeam, type Team, type TestMember } from './support/team';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/**
+ * Every indicator of the dashboard on a small hand-made CCAS: six files, nine appointments, seven
+ * procedures, assessments and referrals around the first quarter of 2026 (Paris time, both ends
+ * tested). The expected values are counted by hand from the dataset below.
+ */
+
+let t: TestApp;
+let team: Team;
+let other: Team;
+const Q1 = { from: '2026-01-01', to: '2026-03-31' };
+const files: Record<string, string> = {};
+/** The owner's connection writing the dataset, inside the tenant (its triggers check it). */
+let db: pg.PoolClient;
+let catalogue: Record<string, string>;
+
+async function insert(table: string, row: Record<string, unknown>): Promise<string> {
+  const columns = Object.keys(row);
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, n) => `$${n + 1}`).join(', ')}) RETURNING id`,
+    Object.values(row),
+  );
+  return rows[0].id;
+}
+
+/** A file at a site, with its status, opening and status-change instants, and its referent. */
+async function file(key: string, site: 0 | 1, status: string, createdAt: string, referent?: TestMember, statusChangedAt = createdAt) {
+  files[key] = await insert('beneficiaries', {
+    tenant_id: team.tenantId, last_name: `Dossier${key}`, first_name: 'Test', site_id: team.siteIds[site], status, created_at: createdAt, status_changed_at: statusChangedAt,
+  });
+  if (referent) await db.query('INSERT INTO beneficiary_referents (tenant_id, beneficiary_id, membership_id) VALUES ($1, $2, $3)', [team.tenantId, files[key], referent.id]);
+}
+
+async function appointment(key: string, startsAt: string, status: string, agents: TestMember[], site: 0 | 1) {
+  const [{ id: motifId }] = (await db.query<{ id: string }>('SELECT id FROM appointment_motifs WHERE tenant_id = $1 LIMIT 1', [team.tenantId])).rows;
+  const id = await insert('appointments', {
+    tenant_id: team.tenantId, beneficiary_id: files[key], site_id: team.siteIds[site], motif_id: motifId, location_type: 'public_office',
+    starts_at: startsAt, ends_at: new Date(Date.parse(startsAt) + 30 * 60_000).toISOString(), status, created_by: team.accueil.id,
+  });
+  for (const agent of agents) await db.query('INSERT INTO appointment_agents (tenant_id, appointment_id, membership_id) VALUES ($1, $2, $3)', [team.tenantId, id, agent.id]);
+}
+
+async function procedure(key: string, occurredAt: string, organism: string, type: string, mode: string, minutes: number | null, agent: TestMember) {
+  await insert('procedures', {
+    tenant_id: team.tenantId, beneficiary_id: files[key], agent_id: agent.id, occurred_at: occurredAt, organism_id: catalogue[`organism:${organism}`],
+    procedure_type_id: catalogue[`procedure-type:${type}`], mode, consent: 'ORAL', duration_minutes: minutes, outcome: 'DONE',
+  });
+}
+
+async function assessment(key: string, occurredAt: string, level: string | null, assessor: TestMember) {
+  await insert('digital_assessments', {
+    tenant_id: team.tenantId, beneficiary_id: files[key], assessor_id: assessor.id, occurred_at: occurredAt, declined: level === null,
+    answers: level && '{}', level, score: level && 0, rule_version: level && 1, decline_reason: level ? null : 'Pas le temps aujourd’hui',
+  });
+}
+
+async function referral(key: string, occurredAt: string, status: string, agent: TestMember, partnerId: string) {
+  await insert('referrals', { tenant_id: team.tenantId, beneficiary_id: files[key], partner_id: partnerId, agent_id: agent.id, occurred_at: occurredAt, status });
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  [team, other] = await Promise.all([createTeam(t), createTeam(t)]);
+  db = await t.owner.connect();
+  await db.query("SELECT set_config('app.tenant_id', $1, false)", [team.tenantId]);
+  const { rows } = await db.query<{ kind: string; code: string; id: string }>('SELECT kind, code, id FROM catalogue_entries WHERE tenant_id = $1', [team.tenantId]);
+  catalogue = Object.fromEntries(rows.map((entry) => [`${entry.kind}:${entry.code}`, entry.id]));
+  const { agent: a, agent2: b } = team;
+
+  // Files: F1 opened before the quarter, F4 archived in it, F5 opened just after it (00:30 in Paris on
+  // 1 April), F6 just before its end (23:30 in Paris on 31 March, summer time).
+  await file('F1', 0, 'ACTIVE', '2025-12-10T09:00:00Z', a);
+  await file('F2', 0, 'ACTIVE', '2026-01-15T09:00:00Z', a);
+  await file('F3', 1, 'ACTIVE', '2026-02-20T09:00:00Z', b);
+  await file('F4', 0, 'ARCHIVED', '2025-06-01T09:00:00Z', a, '2026-03-10T09:00:00Z');
+  await file('F5', 1, 'INACTIVE', '2026-03-31T22:30:00Z', b);
+  await file('F6', 1, 'ACTIVE', '2026-03-31T21:30:00Z');
+
+  await appointment('F1', '2026-01-10T09:00:00Z', 'SEEN', [a], 0);
+  await appointment('F2', '2026-01-12T09:00:00Z', 'NO_SHOW', [a], 0);
+  await appointment('F3', '2026-02-05T13:00:00Z', 'SEEN', [a, b], 1);
+  await appointment('F3', '2026-02-06T08:00:00Z', 'EXCUSED', [b], 1);
+  await appointment('F1', '2026-03-02T08:00:00Z', 'REVOKED', [a], 0);
+  await appointment('F2', '2026-03-03T08:00:00Z', 'PLANNED', [b], 0);
+  await appointment('F1', '2025-12-31T22:30:00Z', 'SEEN', [a], 0); // 23:30 on 31 December in Paris: before the quarter
+  await appointment('F1', '2026-03-30T13:00:00Z', 'PLANNED', [a], 0); // today (the clock is set below), in the quarter
+  await appointment('F3', '2026-04-02T08:00:00Z', 'PLANNED', [b], 1); // in the coming week
+  await appointment('F2', '2026-04-06T07:00:00Z', 'PLANNED', [a], 0); // a week from today: not in the coming seven days
+
+  await procedure('F1', '2026-01-05T10:00:00Z', 'CAF', 'RESOURCES_DECLARATION', 'A_LA_PLACE', 20, a);
+  await procedure('F2', '2026-01-20T10:00:00Z', 'CAF', 'BENEFIT_APPLICATION', 'AVEC', 40, a);
+  await procedure('F3', '2026-02-10T10:00:00Z', 'DGFIP', 'TAX_RETURN', 'A_LA_PLACE', 30, b);
+  await procedure('F3', '2026-02-11T10:00:00Z', 'ANTS', 'IDENTITY', 'ORIENTATION', null, b);
+  await procedure('F1', '2026-03-31T21:00:00Z', 'CAF', 'CERTIFICATE', 'A_LA_PLACE', 10, a); // 23:00 in Paris on 31 March
+  await procedure('F1', '2026-03-31T22:30:00Z', 'CAF', 'CERTIFICATE', 'A_LA_PLACE', 10, a); // 00:30 in Paris on 1 April
+  await procedure('F2', '2026-03-15T10:00:00Z', 'OTHER', 'OTHER', 'A_LA_PLACE', 15, a);
+
+  await assessment('F2', '2026-01-15T10:00:00Z', 'A_ACCOMPAGNER', a);
+  await assessment('F3', '2026-02-20T10:00:00Z', null, b); // declined: detected all the same
+  await assessment('F1', '2025-11-01T10:00:00Z', 'ELOIGNE', a);
+  await assessment('F1', '2026-03-01T10:00:00Z', 'AUTONOME_AVEC_AIDE', a); // better than before
+  await assessment('F4', '2026-01-10T10:00:00Z', 'AUTONOME', a);
+  await assessment('F4', '2026-02-01T10:00:00Z', 'A_ACCOMPAGNER', a); // worse
+  await assessment('F5', '2026-03-05T10:00:00Z', 'ELOIGNE', b);
+  await assessment('F5', '2026-04-02T10:00:00Z', 'AUTONOME', b); // after the quarter
+
+  const partner = await insert('partners', { tenant_id: team.tenantId, name: 'Médiathèque', kind: 'LIBRARY' });
+  await referral('F2', '2026-01-16T10:00:00Z', 'DONE', a, partner);
+  await referral('F1', '2026-03-02T10:00:00Z', 'PROPOSED', a, partner);
+  await referral('F3', '2026-02-21T10:00:00Z', 'DONE', b, partner);
+  await referral('F1', '2025-12-01T10:00:00Z', 'DONE', a, partner);
+
+  db.release(true);
+
+  // Monday 30 March 2026, 10:00 in Paris.
+  t.app.get(Clock).set(new Date('2026-03-30T08:00:00Z'));
+});
+afterAll(async () => {
+  t.app.get(Clock).set(null);
+  await t.close();
+});
+
+const dashboard = async (as: TestMember, query: Record<string, string> = {}) => (await as.get('/api/v1/dashboard').query({ ...Q1, ...query }).expect(200)).body;
+const byId = (items: { id: string; label: string; count: number }[]) => Object.fromEntries(items.map((item) => [item.id, item.count]));
+const statuses = (items: { status: string; count: number }[]) => Object.fromEntries(items.map((item) => [item.status, item.count]));
+
+describe('the director’s dashboard', () => {
+  it('counts files: active today, opened and archived in the period (Paris days), caseload per referent', async () => {
+    const { files: figures } = await dashboard(team.manager);
+    expect(figures).toEqual({
+      active: 4,
+      opened: 3,
+      archived: 1,
+      caseload: [
+        { agent: { id: team.agent.id, name: 'Agent Test' }, files: 2 },
+        { agent: { id: team.agent2.id, name: 'Agent2 Test' }, files: 1 },
+      ],
+    });
+  });
+
+  it('counts appointments by status, the no-show rate, per agent and site, and the coming week', async () => {
+    const { appointments } = await dashboard(team.manager);
+    expect(appointments.booked).toBe(7);
+    expect(statuses(appointments.byStatus)).toEqual({ PLANNED: 2, SEEN: 2, NO_SHOW: 1, EXCUSED: 1, REVOKED: 1 });
+    expect(appointments.noShowRate).toBeCloseTo(1 / 3);
+    expect(appointments.perAgent).toEqual([
+      { agent: { id: team.agent.id, name: 'Agent Test' }, booked: 5, seen: 2, noShow: 1 },
+      { agent: { id: team.agent2.id, name: 'Agent2 Test' }, booked: 3, seen: 1, noShow: 0 },
+    ]);
+    expect(appointments.perSite).toEqual([
+      { site: { id: team.siteIds[0], name: 'Hôtel de ville' }, booked: 5, seen: 1, noShow: 1 },
+      { site: { id: team.siteIds[1], name: 'Antenne Nord' }, booked: 2, seen: 1, noShow: 0 },
+    ]);
+    expect(appointments.nextDays).toEqual([
+      { date: '2026-03-30', planned: 1 },
+      { date: '2026-03-31', planned: 0 },
+      { date: '2026-04-01', planned: 0 },
+      { date: '2026-04-02', planned: 1 },
+      { date: '2026-04-03', planned: 0 },
+      { date: '2026-04-04', planned: 0 },
+      { date: '2026-04-05', planned: 0 },
+    ]);
+  });
+
+  it('counts procedures per month, organism, type, category and mode, the share done in the person’s place and the hours', async () => {
+    const { procedures } = await dashboard(team.manager);
+    expect(procedures).toMatchObject({ total: 6, inPlace: 4, minutes: 115 });
+    expect(procedures.inPlaceShare).toBeCloseTo(4 / 6);
+    expect(procedures.perMonth).toEqual([
+      { month: '2026-01', total: 2, inPlace: 1, inPlaceShare: 0.5, minutes: 60 },
+      { month: '2026-02', total: 2, inPlace: 1, inPlaceShare: 0.5, minutes: 30 },
+      { month: '2026-03', total: 2, inPlace: 2, inPlaceShare: 1, minutes: 25 },
+    ]);
+    expect(procedures.byOrganism[0]).toEqual({ id: catalogue['organism:CAF'], label: 'CAF', count: 3 });
+    expect(byId(procedures.byOrganism)).toEqual({ [catalogue['organism:CAF']]: 3, [catalogue['organism:DGFIP']]: 1, [catalogue['organism:ANTS']]: 1, [catalogue['organism:OTHER']]: 1 });
+    expect(byId(procedures.byType)).toEqual(
+      Object.fromEntries(['RESOURCES_DECLARATION', 'BENEFIT_APPLICATION', 'TAX_RETURN', 'IDENTITY', 'CERTIFICATE', 'OTHER'].map((code) => [catalogue[`procedure-type:${code}`], 1])),
+    );
+    // The type's category (the organism's when the type has none): null for "Autre démarche" at "Autre organisme".
+    expect(procedures.byCategory).toEqual(expect.arrayContaining([{ category: 'social', count: 2 }, { category: 'papiers', count: 2 }, { category: 'argent', count: 1 }, { category: null, count: 1 }]));
+    expect(procedures.byCategory).toHaveLength(4);
+    expect(procedures.byMode).toEqual([
+      { mode: 'A_LA_PLACE', count: 4 },
+      { mode: 'AVEC', count: 1 },
+      { mode: 'ORIENTATION', count: 1 },
+    ]);
+  });
+
+  it('measures digital inclusion: detection rate of opened files, latest levels, referrals, people who improved', async () => {
+    const { digitalInclusion } = await dashboard(team.manager);
+    expect(digitalInclusion).toMatchObject({ openedFiles: 3, assessedFiles: 2, referralsMade: 3, referralsCompleted: 2, improved: 1 });
+    expect(digitalInclusion.detectionRate).toBeCloseTo(2 / 3);
+    expect(digitalInclusion.levels).toEqual([
+      { level: 'AUTONOME', people: 0 },
+      { level: 'AUTONOME_AVEC_AIDE', people: 1 },
+      { level: 'A_ACCOMPAGNER', people: 2 },
+      { level: 'ELOIGNE', people: 1 },
+    ]);
+  });
+
+  it('narrows every figure to a site (the file’s site for procedures and digital inclusion)', async () => {
+    const figures = await dashboard(team.manager, { siteId: team.siteIds[0] });
+    expect(figures.scope.site).toEqual({ id: team.siteIds[0], name: 'Hôtel de ville' });
+    expect(figures.files).toMatchObject({ active: 2, opened: 1, archived: 1 });
+    expect(figures.files.caseload).toEqual([{ agent: { id: team.agent.id, name: 'Agent Test' }, files: 2 }]);
+    expect(figures.appointments.booked).toBe(5);
+    expect(figures.procedures).toMatchObject({ total: 4, inPlace: 3, minutes: 85 });
+    expect(figures.digitalInclusion).toMatchObject({ openedFiles: 1, assessedFiles: 1, referralsMade: 2, referralsCompleted: 1, improved: 1 });
+    expect(figures.digitalInclusion.levels.map((level: { people: number }) => level.people)).toEqual([0, 1, 2, 0]);
+  });
+
+  it('narrows every figure to an agent: their files, appointments, procedures, assessments and referrals', async () => {
+    const figures = await dashboard(team.manager, { agentId: team.agent2.id });
+    expect(figures.scope).toMatchObject({ agent: { id: team.agent2.id, name: 'Agent2 Test' }, personal: false });
+    expect(figures.files).toEqual({ active: 1, opened: 1, archived: 0, caseload: [{ agent: { id: team.agent2.id, name: 'Agent2 Test' }, files: 1 }] });
+    expect(figures.appointments).toMatchObject({ booked: 3, noShowRate: 0 });
+    expect(figures.appointments.perAgent).toEqual([{ agent: { id: team.agent2.id, name: 'Agent2 Test' }, booked: 3, seen: 1, noShow: 0 }]);
+    expect(figures.procedures).toMatchObject({ total: 2, inPlace: 1, minutes: 30 });
+    expect(figures.digitalInclusion).toMatchObject({ openedFiles: 1, assessedFiles: 1, detectionRate: 1, referralsMade: 1, referralsCompleted: 1, improved: 0 });
+    expect(figures.digitalInclusion.levels.map((level: { people: number }) => level.people)).toEqual([0, 0, 0, 1]);
+  });
+
+  it('gives nulls, not zeros, for rates with nothing to divide', async () => {
+    const figures = await dashboard(team.manager, { from: '2024-01-01', to: '2024-01-31' });
+    expect(figures.appointments).toMatchObject({ booked: 0, noShowRate: null });
+    expect(figures.procedures).toMatchObject({ total: 0, inPlaceShare: null, perMonth: [] });
+    expect(figures.digitalInclusion.detectionRate).toBeNull();
+  });
+});
+
+describe('who sees which dashboard', () => {
+  it('gives an agent their own figures only', async () => {
+    const own = await dashboard(team.agent);
+    expect(own.scope).toMatchObject({ agent: { id: team.agent.id }, personal: true });
+    expect(own.procedures).toMatchObject({ total: 4, inPlace: 3 });
+    expect(own.appointments.perAgent).toEqual([{ agent: { id: team.agent.id, name: 'Agent Test' }, booked: 5, seen: 2, noShow: 1 }]);
+    expect((await dashboard(team.agent, { agentId: team.agent.id })).procedures.total).toBe(4);
+    const refused = await team.agent.get('/api/v1/dashboard').query({ ...Q1, agentId: team.agent2.id }).expect(403);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
+  it('is closed to the front desk and the administrator', async () => {
+    await team.accueil.get('/api/v1/dashboard').query(Q1).expect(403);
+    await team.admin.get('/api/v1/dashboard').query(Q1).expect(403);
+  });
+
+  it('never shows another tenant’s numbers, nor takes its sites or agents', async () => {
+    const theirs = await dashboard(other.manager);
+    expect(theirs.files).toMatchObject({ active: 0, opened: 0, archived: 0, caseload: [] });
+    expect(theirs.appointments.booked).toBe(0);
+    expect(theirs.procedures.total).toBe(0);
+    expect(theirs.digitalInclusion).toMatchObject({ openedFiles: 0, referralsMade: 0 });
+    await other.manager.get('/api/v1/dashboard').query({ ...Q1, siteId: team.siteIds[0] }).expect(404);
+    await other.manager.get('/api/v1/dashboard').query({ ...Q1, agentId: team.agent.id }).expect(404);
+  });
+
+  it('audits each reading with its filters', async () => {
+    await dashboard(team.manager, { siteId: team.siteIds[1] });
+    const { rows } = await t.owner.query<{ details: Record<string, unknown> }>(
+      "SELECT details FROM audit_events WHERE tenant_id = $1 AND actor_id = $2 AND entity_type = 'dashboard' ORDER BY seq DESC LIMIT 1",
+      [team.tenantId, team.manager.id],
+    );
+    expect(rows[0].details).toEqual({ ...Q1, siteId: team.siteIds[1], agentId: null, personal: false });
+  });
+
+  it('refuses a period upside down, too long, or not a date, and unknown filters', async () => {
+    for (const query of [{ from: '2026-03-31', to: '2026-01-01' }, { from: '2020-01-01', to: '2026-01-01' }, { from: '31/01/2026' }, { to: '' }, { siteId: 'nope' }, { limit: '10' }]) {
+      const response = await team.manager.get('/api/v1/dashboard').query({ ...Q1, ...query }).expect(400);
+      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    }
+    await team.manager.get('/api/v1/dashboard').expect(400);
+  });
+});
