@@ -51,7 +51,7 @@ describe('administration', () => {
     const renamed = `Caisse ${word} du Val-de-Marne`;
     const admin = await sessionAs(ADMIN);
     await openAdministration(admin);
-    expect(await admin.getByRole('tab', { name: 'Organismes' }).getAttribute('aria-selected')).toBe('true');
+    await admin.getByRole('tab', { name: 'Organismes' }).click();
     const organisms = admin.getByRole('table', { name: 'Organismes' });
     await row(organisms, 'CAF').waitFor();
     await expectText(admin.getByRole('main'), 'les démarches déjà notées la gardent');

@@ -1,53 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { E2E } from '../support/environment';
+import { CookieJar, decodeJwt as decode, follow, oidc, realm, redirectUri, tokenRequest } from '../support/oidc';
 
 /**
  * The development identity provider speaks Keycloak's protocol: this test walks the flow keycloak-js
  * walks (authorization code + PKCE S256, then a refresh) with plain HTTP, and uses the tokens on the API.
  */
-const realm = `http://localhost:${E2E.idpPort}/realms/ccas`;
-const oidc = `${realm}/protocol/openid-connect`;
-const redirectUri = `${E2E.webUrl}/`;
-
-class CookieJar {
-  private readonly cookies = new Map<string, string>();
-  store(response: Response): void {
-    for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(';');
-      const [name, value] = pair.split('=');
-      this.cookies.set(name, value);
-    }
-  }
-  get header(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-}
-
-/** Follows redirects by hand, keeping cookies, until one leaves the identity provider. */
-async function follow(jar: CookieJar, url: string, init: RequestInit = {}): Promise<string> {
-  let response = await fetch(url, { ...init, redirect: 'manual', headers: { ...init.headers, cookie: jar.header } });
-  for (let hops = 0; hops < 10; hops++) {
-    jar.store(response);
-    const location = response.headers.get('location');
-    if (!location) return response.url;
-    const next = new URL(location, url).toString();
-    if (!next.startsWith(realm)) return next;
-    response = await fetch(next, { redirect: 'manual', headers: { cookie: jar.header } });
-    url = next;
-  }
-  throw new Error('too many redirects');
-}
-
-const decode = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
-
-async function tokenRequest(params: Record<string, string>) {
-  const response = await fetch(`${oidc}/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: E2E.webUrl },
-    body: new URLSearchParams({ client_id: 'ccas-web', ...params }),
-  });
-  return { response, body: (await response.json()) as Record<string, string> };
-}
 
 it('publishes a Keycloak-shaped discovery document', async () => {
   const discovery = await (await fetch(`${realm}/.well-known/openid-configuration`)).json();

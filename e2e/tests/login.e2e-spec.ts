@@ -48,7 +48,7 @@ describe('login page', () => {
 describe.each([
   ['accueil@villeneuve.test', 'Sophie Martin', 'CCAS de Villeneuve', 'Accueil', ['Accueil', 'Personnes accompagnées', 'Agenda', 'Démarches', 'Messages envoyés (démo)']],
   ['agent@villeneuve.test', 'Camille Durand', 'CCAS de Villeneuve', 'Travailleur social', ['Accueil', 'Personnes accompagnées', 'Agenda', 'Démarches', 'Tableau de bord', 'Messages envoyés (démo)']],
-  ['manager@villeneuve.test', 'Hélène Lefèvre', 'CCAS de Villeneuve', 'Direction', ['Accueil', 'Personnes accompagnées', 'Agenda', 'Démarches', 'Tableau de bord', "Journal d'audit", 'Messages envoyés (démo)']],
+  ['manager@villeneuve.test', 'Hélène Lefèvre', 'CCAS de Villeneuve', 'Direction', ['Accueil', 'Personnes accompagnées', 'Agenda', 'Démarches', 'Tableau de bord', "Journal d'audit", 'Messages envoyés (démo)', 'Archivage']],
   ['admin@villeneuve.test', 'Julien Moreau', 'CCAS de Villeneuve', 'Administration', ['Accueil', "Journal d'audit", 'Messages envoyés (démo)', 'Administration']],
   ['agent@val.test', 'Nadia Rousseau', 'CIAS du Val', 'Travailleur social', ['Accueil', 'Personnes accompagnées', 'Agenda', 'Démarches', 'Tableau de bord', 'Messages envoyés (démo)']],
 ])('%s', (email, name, tenant, roleLabel, navigation) => {

@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { ClockModule } from './common/clock.module';
 import { API_CONFIG, type ApiConfig } from './config';
 import { DatabaseModule } from './database/database.module';
+import { AccessExportModule } from './modules/access-export/access-export.module';
 import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuditEventsModule } from './modules/audit-events/audit-events.module';
 import { BeneficiariesModule } from './modules/beneficiaries/beneficiaries.module';
@@ -16,6 +17,7 @@ import { InterviewsModule } from './modules/interviews/interviews.module';
 import { MeModule } from './modules/me/me.module';
 import { ProceduresModule } from './modules/procedures/procedures.module';
 import { RemindersModule } from './modules/reminders/reminders.module';
+import { RetentionModule } from './modules/retention/retention.module';
 import { TeamModule } from './modules/team/team.module';
 import { TimelineModule } from './modules/timeline/timeline.module';
 
@@ -46,6 +48,8 @@ export class AppModule {
         CalendarFeedsModule,
         DashboardModule,
         TimelineModule,
+        RetentionModule,
+        AccessExportModule,
       ],
     };
   }

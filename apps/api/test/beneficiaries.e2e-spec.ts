@@ -154,7 +154,7 @@ describe('sections of a file', () => {
 
     const seen = (await team.accueil.get(`/api/v1/beneficiaries/${id}`).expect(200)).body;
     expect(Object.keys(seen).sort()).toEqual(
-      ['contact', 'createdAt', 'fileNumber', 'id', 'identity', 'lastContactAt', 'noShowCount', 'referents', 'site', 'status', 'version'].sort(),
+      ['anonymisedAt', 'contact', 'createdAt', 'fileNumber', 'id', 'identity', 'lastContactAt', 'noShowCount', 'referents', 'site', 'status', 'version'].sort(),
     );
     expect(JSON.stringify(seen)).not.toContain('Hébergée');
 

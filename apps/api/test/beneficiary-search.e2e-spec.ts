@@ -119,7 +119,7 @@ describe('search', () => {
   it('gives the front desk identity and contact only', async () => {
     const [item] = (await search({ q: 'francois' }, team.accueil)).items;
     expect(Object.keys(item).sort()).toEqual(
-      ['alias', 'birthDate', 'birthName', 'city', 'fileNumber', 'firstName', 'id', 'lastContactAt', 'lastName', 'phone', 'referents', 'status'].sort(),
+      ['alias', 'anonymisedAt', 'birthDate', 'birthName', 'city', 'fileNumber', 'firstName', 'id', 'lastContactAt', 'lastName', 'phone', 'referents', 'status'].sort(),
     );
   });
 

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jwtVerify } from 'jose';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import { loginPage, logoutPage, messagePage } from './pages.js';
+import { loginPage, logoutPage, messagePage, setPasswordPage } from './pages.js';
 import { unwrapRefreshToken, wrapRefreshToken } from './refresh-token.js';
 
 /**
@@ -33,7 +33,31 @@ export interface DevIdpOptions {
   /** Checks a username and password; returns the account or undefined. */
   authenticate(username: string, password: string): Promise<DevIdpAccount | undefined>;
   findAccount(subject: string): Promise<DevIdpAccount | undefined>;
+  /** When given, people invited in the product choose their password at their first login. */
+  enrolment?: DevIdpEnrolment;
 }
+
+/**
+ * Accounts created at first login, standing in for the accounts an administrator creates in
+ * Keycloak in production (docs/decisions/010-team-administration.md).
+ */
+export interface DevIdpEnrolment {
+  /** Whether `email` may create its account now: invited in the product, no account yet. */
+  isPending(email: string): Promise<boolean>;
+  /** Creates the account with this password; undefined when it is no longer pending. */
+  enrol(email: string, password: string): Promise<DevIdpAccount | undefined>;
+}
+
+/** What a chosen password must be, in the words the page shows; undefined when it is fine. */
+export function passwordProblem(password: string, confirmation: string): string | undefined {
+  if (password.length < MIN_PASSWORD_LENGTH) return `Le mot de passe doit contenir au moins ${MIN_PASSWORD_LENGTH} caractères.`;
+  if (password.length > MAX_PASSWORD_LENGTH) return `Le mot de passe ne peut pas dépasser ${MAX_PASSWORD_LENGTH} caractères.`;
+  if (password !== confirmation) return 'Les deux mots de passe ne sont pas identiques.';
+  return undefined;
+}
+
+const MIN_PASSWORD_LENGTH = 8;
+const MAX_PASSWORD_LENGTH = 128;
 
 export interface DevIdp {
   issuer: string;
@@ -251,12 +275,29 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     }
     const form = new URLSearchParams(await readBody(req));
     const username = (form.get('username') ?? '').trim();
-    const account = await options.authenticate(username, form.get('password') ?? '');
-    if (!account) {
-      html(401, loginPage(action, { username, error: 'Adresse e-mail ou mot de passe invalide.' }));
-      return;
+    const invalid = () => void html(401, loginPage(action, { username, error: 'Adresse e-mail ou mot de passe invalide.' }));
+    const enrolment = options.enrolment;
+    const pending = async () => enrolment !== undefined && username !== '' && (await enrolment.isPending(username));
+
+    // Second step of a first login: the password chosen, twice.
+    if (form.has('password-new')) {
+      if (!enrolment || !(await pending())) return invalid();
+      const password = form.get('password-new') ?? '';
+      const problem = passwordProblem(password, form.get('password-confirm') ?? '');
+      if (problem) return void html(400, setPasswordPage(action, username, problem));
+      const created = await enrolment.enrol(username, password);
+      return created ? finish(created) : invalid();
     }
-    await provider.interactionFinished(req, res, { login: { accountId: account.subject } }, { mergeWithLastSubmission: false });
+
+    const account = await options.authenticate(username, form.get('password') ?? '');
+    if (account) return finish(account);
+    // Someone invited who has no account yet: they choose their password now.
+    if (await pending()) return void html(200, setPasswordPage(action, username));
+    invalid();
+
+    async function finish(signedIn: DevIdpAccount): Promise<void> {
+      await provider.interactionFinished(req, res, { login: { accountId: signedIn.subject } }, { mergeWithLastSubmission: false });
+    }
   }
 
   await new Promise<void>((resolve, reject) => {

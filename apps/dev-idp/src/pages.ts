@@ -46,6 +46,30 @@ export function loginPage(action: string, options: { username?: string; error?: 
   );
 }
 
+/**
+ * First login of someone invited in the product: they choose their password (Keycloak's "update
+ * password" form ids), then are signed in.
+ */
+export function setPasswordPage(action: string, email: string, error?: string): string {
+  const invalid = error ? ' aria-invalid="true" aria-describedby="password-hint input-error"' : ' aria-describedby="password-hint"';
+  return layout(
+    'Choisir votre mot de passe — CCAS',
+    `<h1>Choisissez votre mot de passe</h1>
+<p>Première connexion de <strong>${escapeHtml(email)}</strong> : vous avez été invité·e par l'administrateur de votre structure.</p>
+<form id="kc-passwd-update-form" method="post" action="${escapeHtml(action)}" novalidate>
+  <input type="hidden" name="username" value="${escapeHtml(email)}">
+  <label for="password-new">Nouveau mot de passe</label>
+  <input id="password-new" name="password-new" type="password" autocomplete="new-password" autofocus required minlength="8"${invalid}>
+  <p id="password-hint" class="hint">8 caractères au moins.</p>
+  <label for="password-confirm">Confirmez le mot de passe</label>
+  <input id="password-confirm" name="password-confirm" type="password" autocomplete="new-password" required${error ? ' aria-invalid="true" aria-describedby="input-error"' : ''}>
+  ${error ? `<p id="input-error" class="error" role="alert">${escapeHtml(error)}</p>` : ''}
+  <button id="kc-passwd-update" type="submit">Enregistrer et se connecter</button>
+</form>
+<p><a href="${escapeHtml(action)}">Ce n'est pas vous ? Revenir à la connexion</a></p>`,
+  );
+}
+
 export function logoutPage(form: string, confirmed: boolean): string {
   // Like Keycloak: an RP-initiated logout carrying an id_token_hint needs no confirmation; without
   // one (a link from anywhere), the person confirms.

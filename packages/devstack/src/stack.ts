@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type DevIdp, startDevIdp } from '@ccas/dev-idp';
 import type { StackConfig } from './config';
 import { prepareDatabase, type PreparedDatabase } from './database-setup';
-import { demoIdentityStore } from './demo/identities';
+import { devIdentityStore } from './invited-identities';
 import { terminate, waitForHttp } from './processes';
 import { repoRoot } from './paths';
 
@@ -45,11 +45,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const database: PreparedDatabase = await prepareDatabase({ ...options, seed: true });
     stoppers.push(database.stop);
 
+    // Demo accounts, and invited people choosing their password at first login.
+    const { close: closeIdentities, ...identities } = await devIdentityStore(database.ownerUrl);
+    stoppers.push(closeIdentities);
     const idp: DevIdp = await startDevIdp({
       port: options.idpPort,
       baseUrl: idpUrl,
       webOrigins: [webUrl, `http://127.0.0.1:${options.webPort}`],
-      ...demoIdentityStore,
+      ...identities,
     });
     stoppers.push(idp.close);
 

@@ -222,6 +222,8 @@ export const Beneficiary = z.object({
   version: z.number().int(),
   createdAt: z.iso.datetime(),
   lastContactAt: z.iso.datetime().nullable(),
+  /** Set once retention archived the file: its personal data is gone and it can no longer change. */
+  anonymisedAt: z.iso.datetime().nullable(),
   identity: BeneficiaryIdentity,
   contact: BeneficiaryContact,
   referents: z.array(PersonRef),
@@ -249,6 +251,7 @@ export const BeneficiarySummary = z.object({
   city: z.string().nullable(),
   status: BeneficiaryStatus,
   lastContactAt: z.iso.datetime().nullable(),
+  anonymisedAt: z.iso.datetime().nullable(),
   referents: z.array(PersonRef),
 });
 export type BeneficiarySummary = z.infer<typeof BeneficiarySummary>;
@@ -312,6 +315,8 @@ export const ACCESS_TARGET_LABELS: Record<string, string> = {
   'follow-up': 'Suivi',
   referent: 'Référents',
   'access-log': 'Historique des accès',
+  anonymisation: 'Archivage (anonymisation)',
+  'retention-postponement': 'Report de l’archivage',
   'duplicate-warning': 'Doublon possible signalé à la création d’un autre dossier',
   procedure: 'Démarche',
   procedures: 'Démarches',

@@ -18,3 +18,6 @@ export * from './digital-assessments.js';
 export * from './appointments.js';
 export * from './reminders.js';
 export * from './dashboard.js';
+export * from './dashboard-tables.js';
+export * from './retention.js';
+export * from './access-export.js';

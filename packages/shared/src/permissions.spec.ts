@@ -20,6 +20,11 @@ describe('role → permission map', () => {
     expect(new Set(granted).size).toBe(granted.length);
   });
 
+  it('leaves the review of files due for archiving to the direction', () => {
+    expect(can({ roles: ['MANAGER'] }, 'retention:review')).toBe(true);
+    for (const role of ['ACCUEIL', 'AGENT', 'ADMIN'] as const) expect(can({ roles: [role] }, 'retention:review')).toBe(false);
+  });
+
   it('grants nothing without a role', () => {
     expect(permissionsFor([])).toEqual([]);
     expect(can({ roles: [] }, 'beneficiary:search')).toBe(false);

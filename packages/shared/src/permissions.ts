@@ -28,6 +28,7 @@ export const PERMISSIONS = [
   'sites:manage',
   'catalogues:manage',
   'settings:manage',
+  'retention:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,6 +72,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'dashboard:read',
     'export:run',
     'audit:read',
+    'retention:review',
   ],
   // Tenant administrator: team, sites, catalogues, settings. No social content.
   ADMIN: ['users:manage', 'sites:manage', 'catalogues:manage', 'settings:manage', 'audit:read'],

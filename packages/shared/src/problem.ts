@@ -26,4 +26,6 @@ export const PROBLEM_TYPES = {
   possibleDuplicates: 'urn:ccas:problem:possible-duplicates',
   /** An agent is already taken (appointment or absence) at the requested time: see `conflicts`. */
   slotTaken: 'urn:ccas:problem:slot-taken',
+  /** The file was anonymised by retention: it can be read, never changed again. */
+  fileAnonymised: 'urn:ccas:problem:file-anonymised',
 } as const;

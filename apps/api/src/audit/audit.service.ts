@@ -6,6 +6,9 @@ import { TenantDb, type TenantTx } from '../tenancy/tenant-db.service';
 
 export type AuditAction = 'read' | 'create' | 'update' | 'delete' | 'export' | 'login' | 'denied';
 
+/** Who acts: a member, or nobody for the scheduled jobs (their events have no actor). */
+export type AuditActor = Pick<AuthUser, 'tenantId'> & { membershipId: string | null };
+
 export interface AuditEntry {
   action: AuditAction;
   entityType?: string;
@@ -25,7 +28,7 @@ export class AuditService {
     private readonly tenantDb: TenantDb,
   ) {}
 
-  record(tx: TenantTx, entry: AuditEntry, actor: Pick<AuthUser, 'tenantId' | 'membershipId'> | undefined = currentRequest()?.user): Promise<void> {
+  record(tx: TenantTx, entry: AuditEntry, actor: AuditActor | undefined = currentRequest()?.user): Promise<void> {
     return this.recordMany(tx, [entry], actor);
   }
 
@@ -33,7 +36,7 @@ export class AuditService {
   async recordMany(
     tx: TenantTx,
     entries: AuditEntry[],
-    actor: Pick<AuthUser, 'tenantId' | 'membershipId'> | undefined = currentRequest()?.user,
+    actor: AuditActor | undefined = currentRequest()?.user,
   ): Promise<void> {
     if (!entries.length) return;
     const request = currentRequest();

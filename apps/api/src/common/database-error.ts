@@ -1,5 +1,7 @@
 /** SQLSTATE of a row that conflicts with another under an exclusion constraint. */
 export const EXCLUSION_VIOLATION = '23P01';
+/** SQLSTATE raised by the database on any write to an anonymised beneficiary file (migration 20261129050000). */
+export const FILE_ANONYMISED = 'CC410';
 
 /**
  * Whether `error` is PostgreSQL refusing a statement with SQLSTATE `code` (on `constraint`, when

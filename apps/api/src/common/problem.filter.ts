@@ -1,8 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { Problem } from '@ccas/shared';
+import { Problem, PROBLEM_TYPES } from '@ccas/shared';
 import { Prisma } from '../generated/prisma/client';
-import { EXCLUSION_VIOLATION, isDatabaseError } from './database-error';
+import { EXCLUSION_VIOLATION, FILE_ANONYMISED, isDatabaseError } from './database-error';
 import { currentRequest } from './request-context';
 
 const TITLES: Record<number, string> = {
@@ -12,6 +12,7 @@ const TITLES: Record<number, string> = {
   404: 'Ressource introuvable',
   405: 'Méthode non autorisée',
   409: 'Conflit',
+  410: 'Ressource supprimée',
   413: 'Requête trop volumineuse',
   415: 'Type de contenu non pris en charge',
   422: 'Requête impossible à traiter',
@@ -73,6 +74,15 @@ export class ProblemFilter implements ExceptionFilter {
         status,
         detail: typeof given.detail === 'string' ? given.detail : this.defaultDetail(status),
         ...carriedMembers(given),
+      };
+    }
+    // The database refuses any write to an anonymised file (retention), whichever route tried it.
+    if (isDatabaseError(exception, FILE_ANONYMISED)) {
+      return {
+        type: PROBLEM_TYPES.fileAnonymised,
+        title: 'Dossier anonymisé',
+        status: 410,
+        detail: 'Ce dossier a été archivé et anonymisé : il ne peut plus être modifié.',
       };
     }
     if (exception instanceof Prisma.PrismaClientKnownRequestError) {

@@ -1,4 +1,4 @@
-import { AppShell, Badge, Burger, Button, Group, Loader, NavLink, Stack, Text } from '@mantine/core';
+import { AppShell, Burger, Button, Group, Loader, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { PROBLEM_TYPES, ROLE_LABELS } from '@ccas/shared';
 import { Suspense } from 'react';
@@ -62,13 +62,6 @@ export function AppLayout() {
             end={entry.path === '/'}
             label={entry.label}
             onClick={close}
-            rightSection={
-              entry.comingSoon ? (
-                <Badge size="xs" variant="light" color="gray">
-                  bientôt
-                </Badge>
-              ) : undefined
-            }
           />
         ))}
       </AppShell.Navbar>

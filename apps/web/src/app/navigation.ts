@@ -5,8 +5,6 @@ export interface NavigationEntry {
   label: string;
   /** Shown when the member holds any of these permissions; always shown when empty. */
   anyOf: Permission[];
-  /** Feature not built yet: the entry leads to a "bientôt" page. */
-  comingSoon?: boolean;
 }
 
 /** The main navigation, filtered by the member's permissions (the same map the API enforces). */
@@ -15,10 +13,11 @@ export const NAVIGATION: NavigationEntry[] = [
   { path: '/personnes', label: 'Personnes accompagnées', anyOf: ['beneficiary:search'] },
   { path: '/agenda', label: 'Agenda', anyOf: ['appointment:read'] },
   { path: '/demarches', label: 'Démarches', anyOf: ['procedure:read', 'procedure:write-orientation'] },
-  { path: '/tableau-de-bord', label: 'Tableau de bord', anyOf: ['dashboard:read', 'dashboard:personal'], comingSoon: true },
-  { path: '/journal-audit', label: "Journal d'audit", anyOf: ['audit:read'], comingSoon: true },
+  { path: '/tableau-de-bord', label: 'Tableau de bord', anyOf: ['dashboard:read', 'dashboard:personal'] },
+  { path: '/journal-audit', label: "Journal d'audit", anyOf: ['audit:read'] },
   // Demonstration only: the reminders are kept in an outbox instead of leaving (NOTIFICATIONS_PROVIDER=outbox).
   { path: '/messages-envoyes', label: 'Messages envoyés (démo)', anyOf: ['appointment:read', 'settings:manage'] },
+  { path: '/archivage', label: 'Archivage', anyOf: ['retention:review'] },
   { path: '/administration', label: 'Administration', anyOf: ['users:manage', 'catalogues:manage'] },
 ];
 

@@ -2,7 +2,6 @@ import type { Permission } from '@ccas/shared';
 import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './app-layout';
-import { NAVIGATION } from './navigation';
 import { RequireAccess } from './require-access';
 import { PageTitle } from '../components/page-title';
 
@@ -51,6 +50,13 @@ const administrationRoutes = [
   },
 ];
 
+const dashboardRoutes = [
+  {
+    path: '/tableau-de-bord',
+    lazy: guarded(['dashboard:read', 'dashboard:personal'], async () => (await import('../features/dashboard/routes/dashboard-page')).DashboardPage),
+  },
+];
+
 const appointmentRoutes = [
   {
     path: '/agenda',
@@ -66,6 +72,20 @@ const appointmentRoutes = [
   },
 ];
 
+const retentionRoutes = [
+  {
+    path: '/archivage',
+    lazy: guarded(['retention:review'], async () => (await import('../features/retention/routes/retention-page')).RetentionPage),
+  },
+];
+
+const auditRoutes = [
+  {
+    path: '/journal-audit',
+    lazy: guarded(['audit:read'], async () => (await import('../features/audit-events/routes/audit-events-page')).AuditEventsPage),
+  },
+];
+
 export const router = createBrowserRouter([
   {
     element: <AppLayout />,
@@ -76,20 +96,10 @@ export const router = createBrowserRouter([
       ...beneficiaryRoutes,
       ...procedureRoutes,
       ...appointmentRoutes,
+      ...dashboardRoutes,
       ...administrationRoutes,
-      ...NAVIGATION.filter((entry) => entry.comingSoon).map((entry) => ({
-        path: entry.path,
-        lazy: async () => {
-          const { ComingSoonPage } = await import('../features/coming-soon/routes/coming-soon-page');
-          return {
-            Component: () => (
-              <RequireAccess entry={entry}>
-                <ComingSoonPage title={entry.label} />
-              </RequireAccess>
-            ),
-          };
-        },
-      })),
+      ...auditRoutes,
+      ...retentionRoutes,
       { path: '*', Component: () => <PageTitle>Page introuvable</PageTitle> },
     ],
   },

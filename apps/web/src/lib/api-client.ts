@@ -42,6 +42,32 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
   throw new ApiError({ type: 'about:blank', title: 'Erreur', status: response.status });
 }
 
+/** A file the API sends as an attachment (exports): its bytes and the name the API gives it. */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
+/** Downloads an attachment through the same door as `apiFetch` (token, typed errors). */
+export async function apiDownload(path: string, fallbackName: string, init: RequestInit = {}): Promise<DownloadedFile> {
+  const token = await accessToken();
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, { ...init, headers: { Accept: '*/*', Authorization: `Bearer ${token}`, ...init.headers } });
+  } catch {
+    throw new ApiUnavailableError();
+  }
+  if (!response.ok) {
+    const problem = ProblemSchema.safeParse(await response.json().catch(() => null));
+    if (problem.success) throw new ApiError(problem.data);
+    if (response.status >= 500) throw new ApiUnavailableError();
+    throw new ApiError({ type: 'about:blank', title: 'Erreur', status: response.status });
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+  return { blob: await response.blob(), filename };
+}
+
 /** A JSON write (POST, PUT, PATCH) through `apiFetch`. */
 export function apiSend<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   return apiFetch<T>(path, {

@@ -4,6 +4,7 @@ import { seedDemoAppointments } from './appointments';
 import { seedDemoBeneficiaries } from './beneficiaries';
 import { seedDemoDigitalInclusion } from './digital-inclusion';
 import { seedDemoProcedures } from './procedures';
+import { seedDemoRetention } from './retention';
 
 /**
  * Loads the demo tenants, sites, memberships, beneficiary files, procedures, digital inclusion records and appointments once (a second run changes nothing). Runs as the
@@ -62,6 +63,7 @@ export async function seedDemo(ownerUrl: string, log: (line: string) => void = (
         log(`  ${digital.partners} partners, ${digital.assessments} digital assessments, ${digital.referrals} referrals`);
         const agendas = await seedDemoAppointments(client, tenant, memberships);
         log(`  ${agendas.appointments} appointments, ${agendas.absences} absences`);
+        log(`  ${await seedDemoRetention(client, tenant)} files with no contact for more than two years`);
         await client.query('COMMIT');
         created = true;
       } catch (error) {

@@ -1,9 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuditChainVerification, AuditEvent, AuditEventQuery, page } from '@ccas/shared';
-// The schema and its type share a name; the type-only alias keeps the schema object out of the
-// parameter's decorator metadata, which OpenAPI generation would otherwise read as a class.
-import type { AuditEventQuery as AuditEventQueryInput } from '@ccas/shared';
+import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { AuditChainVerification, AuditEvent, AuditEventExportQuery, AuditEventQuery, page } from '@ccas/shared';
+// The schemas and their types share names; type-only aliases keep the schema objects out of the
+// parameters' decorator metadata, which OpenAPI generation would otherwise read as classes.
+import type { AuditEventExportQuery as AuditEventExportQueryInput, AuditEventQuery as AuditEventQueryInput } from '@ccas/shared';
 import { z } from 'zod';
 import { Requires } from '../../auth/access.decorator';
 import { ZodValidationPipe } from '../../common/zod-validation.pipe';
@@ -16,9 +16,21 @@ export class AuditEventsController {
 
   @Requires('audit:read')
   @Get()
-  @ApiOkResponse({ schema: z.toJSONSchema(page(AuditEvent)) as object })
+  @ApiOkResponse({ schema: z.toJSONSchema(page(AuditEvent), { io: 'output', unrepresentable: 'any' }) as object })
   list(@Query(new ZodValidationPipe(AuditEventQuery)) query: AuditEventQueryInput) {
     return this.auditEvents.list(query);
+  }
+
+  /** Every event matching the filters, newest first, streamed as CSV; the export is itself audited. */
+  @Requires('audit:read')
+  @Get('export')
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV (UTF-8 avec BOM, séparateur « ; »), pièce jointe journal-audit-<date>.csv' })
+  async export(@Query(new ZodValidationPipe(AuditEventExportQuery)) query: AuditEventExportQueryInput): Promise<StreamableFile> {
+    const csv = await this.auditEvents.exportCsv(query);
+    const name = `journal-audit-${new Date().toISOString().slice(0, 10)}.csv`;
+    return new StreamableFile(csv, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${name}"` });
   }
 
   @Requires('audit:read')

@@ -22,6 +22,7 @@ export interface SearchRow {
   city: string | null;
   status: BeneficiaryStatus;
   last_contact_at: Date | null;
+  anonymised_at: Date | null;
   referents: PersonRef[];
 }
 
@@ -45,7 +46,7 @@ export class BeneficiariesRepository {
   search(tx: TenantTx, terms: SearchTerms, filters: SearchFilters, offset: number, limit: number): Promise<SearchRow[]> {
     return tx.$queryRaw<SearchRow[]>`
       SELECT b.id, b.file_number, b.last_name, b.first_name, b.birth_name, b.alias, b.birth_date, b.phone, b.city, b.status,
-             b.last_contact_at,
+             b.last_contact_at, b.anonymised_at,
              coalesce((SELECT json_agg(json_build_object('id', m.id, 'name', m.first_name || ' ' || m.last_name) ORDER BY r.assigned_at)
                          FROM beneficiary_referents r
                          JOIN memberships m ON m.tenant_id = r.tenant_id AND m.id = r.membership_id

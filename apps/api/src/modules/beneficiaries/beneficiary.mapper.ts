@@ -38,6 +38,7 @@ export function toBeneficiary(row: BeneficiaryRow, withSocialData: boolean): Ben
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     lastContactAt: row.lastContactAt?.toISOString() ?? null,
+    anonymisedAt: row.anonymisedAt?.toISOString() ?? null,
     status: row.status as Beneficiary['status'],
     site: row.site,
     referents: row.referents.map((referent) => toPersonRef(referent.membership)),
@@ -103,6 +104,7 @@ export function toSummary(row: SearchRow): BeneficiarySummary {
     city: row.city,
     status: row.status,
     lastContactAt: row.last_contact_at?.toISOString() ?? null,
+    anonymisedAt: row.anonymised_at?.toISOString() ?? null,
     referents: row.referents,
   };
 }

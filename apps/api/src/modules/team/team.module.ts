@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { MembersService } from './members.service';
+import { SitesService } from './sites.service';
 import { TeamController } from './team.controller';
-import { TeamService } from './team.service';
 
-@Module({ controllers: [TeamController], providers: [TeamService] })
+@Module({ controllers: [TeamController], providers: [MembersService, SitesService] })
 export class TeamModule {}

@@ -8,6 +8,9 @@ import { OpeningHoursAdmin } from '../../appointments/components/opening-hours-a
 import { ReminderSettingsAdmin } from '../../appointments/components/reminder-settings-admin';
 import { CatalogueAdmin } from '../../catalogues/components/catalogue-admin';
 import { PartnerDirectory } from '../../partners/components/partner-directory';
+import { DataProtectionSettingsAdmin } from '../../retention/components/data-protection-settings-admin';
+import { SiteAdmin } from '../../sites/components/site-admin';
+import { TeamAdmin } from '../../team/components/team-admin';
 
 interface AdministrationTab {
   /** In the address: `/administration?onglet=…`. */
@@ -19,11 +22,14 @@ interface AdministrationTab {
 
 /** What the tenant's administrator keeps, one tab each, shown to the members allowed to change it. */
 const TABS: AdministrationTab[] = [
+  { value: 'equipe', label: 'Équipe', permission: 'users:manage', panel: () => <TeamAdmin /> },
+  { value: 'sites', label: 'Sites', permission: 'sites:manage', panel: () => <SiteAdmin /> },
   { value: 'organismes', label: 'Organismes', permission: 'catalogues:manage', panel: () => <CatalogueAdmin kind="organism" /> },
   { value: 'types-de-demarche', label: 'Types de démarche', permission: 'catalogues:manage', panel: () => <CatalogueAdmin kind="procedure-type" /> },
   { value: 'partenaires', label: 'Partenaires', permission: 'catalogues:manage', panel: () => <PartnerDirectory /> },
   { value: 'horaires', label: 'Horaires d’ouverture', permission: 'sites:manage', panel: () => <OpeningHoursAdmin /> },
   { value: 'rappels', label: 'Rappels de rendez-vous', permission: 'settings:manage', panel: () => <ReminderSettingsAdmin /> },
+  { value: 'conservation', label: 'Conservation des données', permission: 'settings:manage', panel: () => <DataProtectionSettingsAdmin /> },
 ];
 
 export function AdministrationPage() {

@@ -1,4 +1,4 @@
-import { Anchor, Loader, Stack, Tabs, Text } from '@mantine/core';
+import { Anchor, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
 import { type Beneficiary, displayName } from '@ccas/shared';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useCan } from '../../../components/can';
@@ -6,7 +6,9 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { PageTitle } from '../../../components/page-title';
 import { ApiError } from '../../../lib/api-client';
 import { useBeneficiary } from '../api/get-beneficiary';
+import { AccessExportDialog } from '../components/access-export-dialog';
 import { AccessLogSection } from '../components/access-log-section';
+import { AnonymisedFile } from '../components/anonymised-file';
 import { BeneficiaryHeader } from '../components/beneficiary-header';
 import { ContactSection } from '../components/contact-section';
 import { FollowUpSection } from '../components/follow-up-section';
@@ -70,6 +72,16 @@ function BeneficiaryFile({ beneficiary }: { beneficiary: Beneficiary }) {
   const requested = searchParams.get('onglet') as Tab | null;
   const tab: Tab = requested && tabs.includes(requested) ? requested : 'dossier';
 
+  // Archived by retention: nothing personal left to show, nothing to change.
+  if (beneficiary.anonymisedAt) {
+    return (
+      <>
+        {backLink}
+        <AnonymisedFile beneficiary={beneficiary} showAccessLog={readsAccessLog} />
+      </>
+    );
+  }
+
   const sections = (
     <Stack gap="md">
       <IdentitySection beneficiary={beneficiary} canEdit={can('beneficiary:update-identity')} />
@@ -95,6 +107,11 @@ function BeneficiaryFile({ beneficiary }: { beneficiary: Beneficiary }) {
     <>
       {backLink}
       <BeneficiaryHeader beneficiary={beneficiary} />
+      {can('export:run') && (
+        <Group justify="flex-end" mt="-md" mb="md">
+          <AccessExportDialog beneficiary={beneficiary} />
+        </Group>
+      )}
       {tabs.length === 1 ? (
         sections
       ) : (

@@ -5,6 +5,8 @@ import { apiFetch } from '../../../lib/api-client';
 export const teamKeys = {
   all: ['team'] as const,
   members: () => [...teamKeys.all, 'members'] as const,
+  /** Everyone the administrator keeps: invited, active and deactivated. */
+  managed: () => [...teamKeys.all, 'managed'] as const,
 };
 
 const TeamPage = page(TeamMember);

@@ -1,0 +1,73 @@
+import { Group, Paper, SegmentedControl, Table, Text, Title } from '@mantine/core';
+import type { Cell, DataTable } from '@ccas/shared';
+import { type ReactNode, useState } from 'react';
+import { BarsChart, type BarsOptions } from './charts';
+
+const numberFormat = new Intl.NumberFormat('fr-FR');
+const cell = (value: Cell) => (value === null ? '—' : typeof value === 'number' ? numberFormat.format(value) : value);
+
+/**
+ * A chart and the table behind it (horizontal bar charts grow with their rows, one line each): the table view gives every value to screen readers and to whoever
+ * prefers figures (the chart itself is an image named after its title).
+ */
+export function ChartCard({ table, chart, horizontal = false }: { table: DataTable; chart: ReactNode; horizontal?: boolean }) {
+  const [view, setView] = useState<'chart' | 'table'>('chart');
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label={table.title}>
+      <Group justify="space-between" mb="sm" wrap="nowrap" align="flex-start">
+        <Title order={3} size="h5">
+          {table.title}
+        </Title>
+        <SegmentedControl
+          size="xs"
+          aria-label={`Affichage : ${table.title}`}
+          value={view}
+          onChange={(value) => setView(value as 'chart' | 'table')}
+          data={[
+            { value: 'chart', label: 'Graphique' },
+            { value: 'table', label: 'Tableau' },
+          ]}
+        />
+      </Group>
+      {table.rows.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          Rien sur cette période.
+        </Text>
+      ) : view === 'chart' ? (
+        <div role="img" aria-label={`Graphique : ${table.title}. Choisissez « Tableau » pour lire les valeurs.`} style={{ height: horizontal ? Math.max(200, table.rows.length * 30 + 50) : 260 }}>
+          {chart}
+        </div>
+      ) : (
+        <Table.ScrollContainer minWidth={320}>
+          <Table aria-label={table.title} striped>
+            <Table.Thead>
+              <Table.Tr>
+                {table.columns.map((column) => (
+                  <Table.Th key={column} scope="col">
+                    {column}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {table.rows.map((row, index) => (
+                <Table.Tr key={index}>
+                  {row.map((value, column) => (
+                    <Table.Td key={column} style={{ textAlign: typeof value === 'string' ? 'left' : 'right' }}>
+                      {cell(value)}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Paper>
+  );
+}
+
+/** A bar chart of a table's columns, in its card. */
+export const BarsCard = ({ table, ...options }: { table: DataTable } & BarsOptions) => (
+  <ChartCard table={table} horizontal={options.horizontal} chart={<BarsChart table={table} {...options} />} />
+);
