@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, logIn } from './browser';
 
@@ -23,6 +24,12 @@ export function browserSessions(): (email: string, options?: { timezoneId?: stri
     await logIn(page, email);
     return page;
   };
+}
+
+/** Clicks what starts a download and returns the file the browser received. */
+export async function downloadFrom(page: Page, click: () => Promise<void>) {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { download, content: fs.readFileSync(await download.path()) };
 }
 
 export const heading = (page: Page, name: string, level?: number) => page.getByRole('heading', { name, exact: true, level });

@@ -1,6 +1,7 @@
+import ExcelJS from 'exceljs';
 import { accessibilityViolations } from '../support/browser';
 import { navigation } from '../support/files';
-import { browserSessions, chooseOption, expectText, heading } from '../support/ui';
+import { browserSessions, chooseOption, downloadFrom, expectText, heading } from '../support/ui';
 
 const sessionAs = browserSessions();
 
@@ -13,7 +14,7 @@ function quarterLabels(): [string, string] {
 }
 
 describe('dashboard', () => {
-  it('the director filters by a site and a quarter and reads a chart as a table', async () => {
+  it('the director filters by a site and a quarter, reads a chart as a table and downloads it as XLSX', async () => {
     const manager = await sessionAs('manager@villeneuve.test');
     await navigation(manager).getByRole('link', { name: 'Tableau de bord' }).click();
     await heading(manager, 'Tableau de bord', 1).waitFor();
@@ -31,6 +32,19 @@ describe('dashboard', () => {
     expect(counts).toHaveLength(3);
     expect(counts.reduce((sum, n) => sum + n, 0)).toBeGreaterThan(0);
     expect(await accessibilityViolations(manager)).toEqual([]);
+
+    // The download holds the same table as the page.
+    const { download, content } = await downloadFrom(manager, () => byMode.getByRole('button', { name: 'XLSX : télécharger « Démarches par façon de faire »' }).click());
+    expect(download.suggestedFilename()).toMatch(/^tableau-de-bord-procedures-by-mode-\d{4}-\d{2}-01-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(content).buffer);
+    const rows = workbook.worksheets[0].getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
+    expect(rows).toEqual([
+      ['Façon de faire', 'Démarches'],
+      ['Faite à la place de la personne', counts[0]],
+      ['Faite avec la personne', counts[1]],
+      ['Montrée ou orientée pour la faire seul·e', counts[2]],
+    ]);
   }, 120_000);
 
   it('an agent sees their own activity, with no choice of agent', async () => {

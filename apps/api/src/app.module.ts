@@ -12,6 +12,7 @@ import { CalendarFeedsModule } from './modules/calendar-feeds/calendar-feeds.mod
 import { CataloguesModule } from './modules/catalogues/catalogues.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { DigitalInclusionModule } from './modules/digital-inclusion/digital-inclusion.module';
+import { ExportsModule } from './modules/exports/exports.module';
 import { HealthModule } from './modules/health/health.module';
 import { InterviewsModule } from './modules/interviews/interviews.module';
 import { MeModule } from './modules/me/me.module';
@@ -47,6 +48,7 @@ export class AppModule {
         RemindersModule.register(config),
         CalendarFeedsModule,
         DashboardModule,
+        ExportsModule,
         TimelineModule,
         RetentionModule,
         AccessExportModule,

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type pg from 'pg';
 import { Clock } from '../src/common/clock';
 import { createTeam, type Team, type TestMember } from './support/team';
@@ -273,5 +274,60 @@ describe('who sees which dashboard', () => {
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     }
     await team.manager.get('/api/v1/dashboard').expect(400);
+  });
+});
+
+describe('exports of the tables behind the charts', () => {
+  const exported = (as: TestMember, table: string, query: Record<string, string>) =>
+    as.get(`/api/v1/exports/dashboard/${table}`).query({ ...Q1, ...query }).responseType('arraybuffer');
+
+  it('gives CSV for French Excel: BOM, `;`, decimal commas, the same figures as the chart', async () => {
+    const response = await exported(team.manager, 'procedures-per-month', { format: 'csv' }).expect(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="tableau-de-bord-procedures-per-month-2026-01-01-2026-03-31.csv"');
+    const text = (response.body as Buffer).toString('utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text.slice(1).split('\r\n').map((line) => line.split(';'))).toEqual([
+      ['Mois', 'Démarches', 'Faites à la place', 'Part faite à la place (%)', 'Heures'],
+      ['janvier 2026', '2', '1', '50', '1'],
+      ['février 2026', '2', '1', '50', '0,5'],
+      ['mars 2026', '2', '2', '100', '0,4'],
+      [''],
+    ]);
+  });
+
+  it('gives an XLSX workbook that reads back to the same table, for a site', async () => {
+    const response = await exported(team.manager, 'appointments-per-agent', { format: 'xlsx', siteId: team.siteIds[1] }).expect(200);
+    expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.body);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.name).toBe('Rendez-vous par agent');
+    const rows = sheet.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
+    expect(rows).toEqual([
+      ['Agent', 'Rendez-vous', 'Honorés', 'Absences non excusées'],
+      ['Agent2 Test', 2, 1, 0],
+      ['Agent Test', 1, 1, 0],
+    ]);
+  });
+
+  it('audits each export with its table, format and filters', async () => {
+    await exported(team.manager, 'caseload', { format: 'csv', agentId: team.agent.id }).expect(200);
+    const { rows } = await t.owner.query<{ action: string; details: Record<string, unknown> }>(
+      "SELECT action, details FROM audit_events WHERE tenant_id = $1 AND actor_id = $2 AND entity_type = 'dashboard' ORDER BY seq DESC LIMIT 1",
+      [team.tenantId, team.manager.id],
+    );
+    expect(rows[0]).toEqual({ action: 'export', details: { ...Q1, siteId: null, agentId: team.agent.id, personal: false, table: 'caseload', format: 'csv' } });
+  });
+
+  it('is for those allowed to export, on their own tenant, with a known table and format', async () => {
+    for (const member of [team.agent, team.accueil, team.admin]) await exported(member, 'caseload', { format: 'csv' }).expect(403);
+    await exported(other.manager, 'caseload', { format: 'csv', siteId: team.siteIds[0] }).expect(404);
+    const unknown = await exported(team.manager, 'salaries', { format: 'csv' }).expect(404);
+    expect(unknown.headers['content-type']).toMatch(/application\/problem\+json/);
+    for (const query of [{ format: 'pdf' }, { format: 'csv', from: '2026-04-01' }, { format: 'csv', limit: '1' }] as Record<string, string>[]) {
+      const refused = await exported(team.manager, 'caseload', query).expect(400);
+      expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    }
   });
 });

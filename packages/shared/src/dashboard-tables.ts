@@ -5,8 +5,8 @@ import { DIGITAL_AUTONOMY_LEVEL_LABELS } from './digital-assessments.js';
 import { PROCEDURE_MODE_LABELS } from './procedures.js';
 
 /**
- * The tables behind the dashboard's charts: what the page shows in "table" view and what an export
- * of one chart contains, from the same definitions.
+ * The tables behind the dashboard's charts: what the page shows in "table" view and what the export
+ * of one chart (GET /exports/dashboard/{table}) contains, from the same definitions.
  */
 export type Cell = string | number | null;
 export interface DataTable {
@@ -32,6 +32,9 @@ export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
 
 /** A share as a percentage with one decimal (`66.7`), or null when there was nothing to divide. */
 export const percent = (share: number | null): number | null => (share === null ? null : Math.round(share * 1000) / 10);
+
+/** Minutes as hours with one decimal (`25` → `0.4`). */
+export const hours = (minutes: number): number => Math.round(minutes / 6) / 10;
 
 const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 /** `2026-03` as `mars 2026`. */
@@ -71,7 +74,7 @@ export function dashboardTables(d: Dashboard): Record<DashboardTable, DataTable>
     'procedures-per-month': {
       title: 'Démarches par mois',
       columns: ['Mois', 'Démarches', 'Faites à la place', 'Part faite à la place (%)', 'Heures'],
-      rows: d.procedures.perMonth.map((row) => [monthLabel(row.month), row.total, row.inPlace, percent(row.inPlaceShare), Math.round(row.minutes / 6) / 10]),
+      rows: d.procedures.perMonth.map((row) => [monthLabel(row.month), row.total, row.inPlace, percent(row.inPlaceShare), hours(row.minutes)]),
     },
     'procedures-by-organism': {
       title: 'Démarches par organisme',

@@ -10,18 +10,29 @@ import { ProcedureMode } from './procedures.js';
 /** The longest period a dashboard covers: the three years the product keeps in view. */
 export const MAX_DASHBOARD_DAYS = 3 * 366;
 
+const dashboardFilters = { from: IsoDate, to: IsoDate, siteId: z.uuid().optional(), agentId: z.uuid().optional() };
+
+/** A dashboard's period: Paris calendar days, both included, in order, at most three years. */
+function checkPeriod(query: { from: string; to: string }, context: z.RefinementCtx): void {
+  const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 + 1;
+  if (days < 1) context.addIssue({ code: 'custom', path: ['to'], message: 'La fin de la période doit suivre son début.' });
+  else if (days > MAX_DASHBOARD_DAYS) context.addIssue({ code: 'custom', path: ['to'], message: 'La période ne peut pas dépasser trois ans.' });
+}
+
 /**
- * GET /dashboard: a period of Paris calendar days (both included), optionally one site and one agent.
- * A member with only the personal dashboard always gets their own figures (`agentId` must be theirs or absent).
+ * GET /dashboard: a period, optionally one site and one agent. A member with only the personal
+ * dashboard always gets their own figures (`agentId` must be theirs or absent).
  */
-export const DashboardQuery = z
-  .strictObject({ from: IsoDate, to: IsoDate, siteId: z.uuid().optional(), agentId: z.uuid().optional() })
-  .superRefine((query, context) => {
-    const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 + 1;
-    if (days < 1) context.addIssue({ code: 'custom', path: ['to'], message: 'La fin de la période doit suivre son début.' });
-    else if (days > MAX_DASHBOARD_DAYS) context.addIssue({ code: 'custom', path: ['to'], message: 'La période ne peut pas dépasser trois ans.' });
-  });
+export const DashboardQuery = z.strictObject(dashboardFilters).superRefine(checkPeriod);
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
+
+/** The file formats of exports: CSV for any tool (UTF-8 with BOM, `;` as French Excel expects), XLSX for Excel. */
+export const ExportFormat = z.enum(['csv', 'xlsx']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** GET /exports/dashboard/{table}: the table behind one chart, for the dashboard's filters. */
+export const DashboardExportQuery = z.strictObject({ ...dashboardFilters, format: ExportFormat }).superRefine(checkPeriod);
+export type DashboardExportQuery = z.infer<typeof DashboardExportQuery>;
 
 const Count = z.number().int().min(0);
 /** A share between 0 and 1, or null when there is nothing to divide. */

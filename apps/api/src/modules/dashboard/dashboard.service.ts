@@ -49,7 +49,16 @@ export class DashboardService {
     private readonly clock: Clock,
   ) {}
 
+  /** The figures, audited as a read of the dashboard. */
   read(query: DashboardQuery): Promise<Dashboard> {
+    return this.figures(query, 'read');
+  }
+
+  /**
+   * The figures for the scope the member may see (an agent without `dashboard:read`: their own),
+   * recorded in the audit trail as `action` with the filters (ids only) and `details`.
+   */
+  figures(query: DashboardQuery, action: 'read' | 'export', details: Record<string, string> = {}): Promise<Dashboard> {
     const user = currentUser();
     // Without the director's permission, the dashboard is the member's own.
     const personal = !user.permissions.includes('dashboard:read');
@@ -82,9 +91,9 @@ export class DashboardService {
         digitalInclusion: await this.digitalInclusion(tx, scope, files.opened),
       };
       await this.audit.record(tx, {
-        action: 'read',
+        action,
         entityType: 'dashboard',
-        details: { from: query.from, to: query.to, siteId: query.siteId ?? null, agentId: agentId ?? null, personal },
+        details: { from: query.from, to: query.to, siteId: query.siteId ?? null, agentId: agentId ?? null, personal, ...details },
       });
       return dashboard;
     });

@@ -1,3 +1,4 @@
+import { monthLabel } from '@ccas/shared';
 import dayjs from 'dayjs';
 
 /** How the director chooses a period: a month, a quarter, a year, or two dates. */
@@ -9,8 +10,6 @@ export interface Period {
 }
 
 export const PERIOD_KIND_LABELS: Record<PeriodKind, string> = { month: 'Mois', quarter: 'Trimestre', year: 'Année', custom: 'Dates' };
-
-const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /**
  * The periods offered for a kind, latest first, from the Paris date `today`: the last 24 months,
@@ -30,7 +29,7 @@ export function periodChoices(kind: Exclude<PeriodKind, 'custom'>, today: string
     const period = { from: start.format('YYYY-MM-DD'), to: end.format('YYYY-MM-DD') };
     const label =
       kind === 'month'
-        ? monthFormat.format(new Date(`${period.from}T00:00:00Z`))
+        ? monthLabel(period.from.slice(0, 7))
         : kind === 'quarter'
           ? `${Math.floor(start.month() / 3) + 1}${start.month() === 0 ? 'er' : 'e'} trimestre ${start.year()}`
           : String(start.year());

@@ -1,5 +1,5 @@
 import { Group, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { type Dashboard, dashboardTables, percent } from '@ccas/shared';
+import { type Dashboard, type DashboardQuery, type DashboardTable, dashboardTables, type ExportFormat, hours, percent } from '@ccas/shared';
 import { type ReactNode, useState } from 'react';
 import { useCan } from '../../../components/can';
 import { DateField } from '../../../components/date-field';
@@ -8,6 +8,7 @@ import { QueryStatus } from '../../../components/query-status';
 import { todayInParis } from '../../../lib/dates';
 import { useSites } from '../../sites/api/list-sites';
 import { useTeamMembers } from '../../team/api/list-team-members';
+import { downloadDashboardTable } from '../api/download-dashboard-table';
 import { useDashboard } from '../api/get-dashboard';
 import { BarsCard, ChartCard } from '../components/chart-card';
 import { MonthlyProceduresChart } from '../components/charts';
@@ -36,7 +37,8 @@ export function DashboardPage() {
 
   const choices = kind === 'custom' ? [] : periodChoices(kind, today);
   const period = kind === 'custom' ? (custom.from && custom.to && custom.from <= custom.to ? { from: custom.from, to: custom.to } : null) : chosen;
-  const dashboard = useDashboard({ ...(period ?? chosen), siteId: siteId || undefined, agentId: agentId || undefined });
+  const query: DashboardQuery | null = period && { ...period, siteId: siteId || undefined, agentId: agentId || undefined };
+  const dashboard = useDashboard(query);
   const agents = (team.data ?? []).filter((member) => member.roles.includes('AGENT'));
 
   return (
@@ -92,8 +94,13 @@ export function DashboardPage() {
           )}
         </Group>
         {kind === 'custom' && !period && <Text c="dimmed">Choisissez les deux dates de la période.</Text>}
-        <QueryStatus query={dashboard} loadingLabel="Calcul des indicateurs" errorTitle="Tableau de bord indisponible" loaderSize="md" />
-        {dashboard.data && <Figures dashboard={dashboard.data} />}
+        {query && <QueryStatus query={dashboard} loadingLabel="Calcul des indicateurs" errorTitle="Tableau de bord indisponible" loaderSize="md" />}
+        {query && dashboard.data && (
+          <Figures
+            dashboard={dashboard.data}
+            download={can('export:run') ? (table) => (format) => downloadDashboardTable(table, query, format) : undefined}
+          />
+        )}
       </Stack>
     </>
   );
@@ -110,23 +117,31 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Figures({ dashboard: d }: { dashboard: Dashboard }) {
+interface FiguresProps {
+  dashboard: Dashboard;
+  /** For members who may export: downloads a table as a file. */
+  download?: (table: DashboardTable) => (format: ExportFormat) => Promise<void>;
+}
+
+function Figures({ dashboard: d, download }: FiguresProps) {
   const tables = dashboardTables(d);
+  // A card's table and, when allowed, its download.
+  const card = (name: DashboardTable) => ({ table: tables[name], onDownload: download?.(name) });
   return (
     <Stack gap="xl">
       <Section title="Démarches">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
           <Stat label="Démarches" value={shown(d.procedures.total)} />
           <Stat label="Faites à la place" value={shown(percent(d.procedures.inPlaceShare), ' %')} hint={`${shown(d.procedures.inPlace)} démarches faites à la place de la personne`} />
-          <Stat label="Temps passé" value={shown(Math.round(d.procedures.minutes / 6) / 10, ' h')} hint="Là où la durée a été notée" />
+          <Stat label="Temps passé" value={shown(hours(d.procedures.minutes), ' h')} hint="Là où la durée a été notée" />
           <Stat label="Organismes" value={shown(d.procedures.byOrganism.length)} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
-          <ChartCard table={tables['procedures-per-month']} chart={<MonthlyProceduresChart table={tables['procedures-per-month']} />} />
-          <BarsCard table={tables['procedures-by-mode']} horizontal />
-          <BarsCard table={tables['procedures-by-organism']} horizontal />
-          <BarsCard table={tables['procedures-by-category']} horizontal />
-          <BarsCard table={tables['procedures-by-type']} horizontal />
+          <ChartCard {...card('procedures-per-month')} chart={<MonthlyProceduresChart table={tables['procedures-per-month']} />} />
+          <BarsCard {...card('procedures-by-mode')} horizontal />
+          <BarsCard {...card('procedures-by-organism')} horizontal />
+          <BarsCard {...card('procedures-by-category')} horizontal />
+          <BarsCard {...card('procedures-by-type')} horizontal />
         </SimpleGrid>
       </Section>
 
@@ -137,10 +152,10 @@ function Figures({ dashboard: d }: { dashboard: Dashboard }) {
           <Stat label="Prévus dans les 7 jours" value={shown(d.appointments.nextDays.reduce((sum, day) => sum + day.planned, 0))} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
-          <BarsCard table={tables['appointment-statuses']} horizontal />
-          <BarsCard table={tables['coming-week']} />
-          <BarsCard table={tables['appointments-per-agent']} series={[2, 3]} horizontal stacked />
-          <BarsCard table={tables['appointments-per-site']} series={[2, 3]} horizontal stacked />
+          <BarsCard {...card('appointment-statuses')} horizontal />
+          <BarsCard {...card('coming-week')} />
+          <BarsCard {...card('appointments-per-agent')} series={[2, 3]} horizontal stacked />
+          <BarsCard {...card('appointments-per-site')} series={[2, 3]} horizontal stacked />
         </SimpleGrid>
       </Section>
 
@@ -154,7 +169,7 @@ function Figures({ dashboard: d }: { dashboard: Dashboard }) {
           <Stat label="Orientations" value={shown(d.digitalInclusion.referralsMade)} hint={`${shown(d.digitalInclusion.referralsCompleted)} réalisées`} />
           <Stat label="Personnes qui ont progressé" value={shown(d.digitalInclusion.improved)} hint="Niveau meilleur qu’à l’évaluation précédente" />
         </SimpleGrid>
-        <BarsCard table={tables['digital-levels']} horizontal />
+        <BarsCard {...card('digital-levels')} horizontal />
       </Section>
 
       <Section title="Dossiers">
@@ -163,7 +178,7 @@ function Figures({ dashboard: d }: { dashboard: Dashboard }) {
           <Stat label="Dossiers ouverts" value={shown(d.files.opened)} hint="Sur la période" />
           <Stat label="Dossiers archivés" value={shown(d.files.archived)} hint="Sur la période" />
         </SimpleGrid>
-        <BarsCard table={tables.caseload} horizontal />
+        <BarsCard {...card('caseload')} horizontal />
       </Section>
     </Stack>
   );

@@ -1,0 +1,57 @@
+import type { Cell, DataTable, ExportFormat } from '@ccas/shared';
+import ExcelJS from 'exceljs';
+
+/** A table written as a file: CSV for any tool, XLSX for Excel (docs/decisions/012-dashboards.md). */
+export interface TableFile {
+  content: Buffer;
+  type: string;
+  extension: ExportFormat;
+}
+
+const BOM = '\uFEFF';
+
+/**
+ * One CSV field: quoted when it holds a separator, a quote or a line break; a leading `=`, `+`, `-`,
+ * `@` (or tab, carriage return) in a text is neutralised with an apostrophe, so that a spreadsheet
+ * never runs it as a formula.
+ */
+export function csvField(value: Cell | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV line as French Excel reads it: `;` between fields, CRLF at the end. */
+export const csvLine = (fields: (Cell | undefined)[]): string => `${fields.map(csvField).join(';')}\r\n`;
+
+/** Numbers in a French CSV use a decimal comma (Excel set to French reads `66,7`, not `66.7`). */
+const frenchCell = (value: Cell): Cell => (typeof value === 'number' ? String(value).replace('.', ',') : value);
+
+export function csvFile(table: DataTable): TableFile {
+  const text = BOM + csvLine(table.columns) + table.rows.map((row) => csvLine(row.map(frenchCell))).join('');
+  return { content: Buffer.from(text, 'utf8'), type: 'text/csv; charset=utf-8', extension: 'csv' };
+}
+
+/** Excel refuses these characters in sheet names, and names over 31 characters. */
+const sheetName = (title: string) => title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+
+export async function xlsxFile(table: DataTable): Promise<TableFile> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'CCAS';
+  const sheet = workbook.addWorksheet(sheetName(table.title));
+  sheet.addRow(table.columns).font = { bold: true };
+  sheet.addRows(table.rows);
+  sheet.columns.forEach((column, index) => {
+    const widest = Math.max(table.columns[index].length, ...table.rows.map((row) => String(row[index] ?? '').length));
+    column.width = Math.min(60, widest + 2);
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  return {
+    content: Buffer.from(await workbook.xlsx.writeBuffer()),
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    extension: 'xlsx',
+  };
+}
+
+export const tableFile = (table: DataTable, format: ExportFormat): Promise<TableFile> | TableFile => (format === 'csv' ? csvFile(table) : xlsxFile(table));
