@@ -7,6 +7,12 @@ import { launchBrowser, logIn } from './browser';
  * session of its own (French, Paris time unless `timezoneId` says otherwise), closed after each test.
  * Call at the top of a test file.
  */
+/**
+ * A browser session as the tests' users have it: French, Paris time, reduced motion (no transition
+ * is caught half-way: an element fading in would fail the contrast check).
+ */
+export const SESSION_OPTIONS = { locale: 'fr-FR', timezoneId: 'Europe/Paris', reducedMotion: 'reduce' } as const;
+
 export function browserSessions(): (email: string, options?: { timezoneId?: string }) => Promise<Page> {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -18,7 +24,7 @@ export function browserSessions(): (email: string, options?: { timezoneId?: stri
     await Promise.all(contexts.splice(0).map((context) => context.close()));
   });
   return async (email, { timezoneId = 'Europe/Paris' } = {}) => {
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId });
+    const context = await browser.newContext({ ...SESSION_OPTIONS, timezoneId });
     contexts.push(context);
     const page = await context.newPage();
     await logIn(page, email);

@@ -47,6 +47,23 @@ describe('dashboard', () => {
     ]);
   }, 120_000);
 
+  it('the director opens the yearly ABS report: the year beside the previous one, printable and as a workbook', async () => {
+    const manager = await sessionAs('manager@villeneuve.test');
+    await navigation(manager).getByRole('link', { name: 'Tableau de bord' }).click();
+    await manager.getByRole('link', { name: 'Rapport annuel (ABS)' }).click();
+    const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric' }).format(new Date())) - 1;
+    await heading(manager, `Analyse des besoins sociaux — activité ${year}`, 1).waitFor();
+    const summary = manager.getByRole('table', { name: `Synthèse ${year} et ${year - 1}` });
+    await expectText(summary, 'Démarches faites à la place de la personne');
+    expect(await summary.getByRole('columnheader').allInnerTexts()).toEqual(['Indicateur', String(year - 1), String(year), 'Évolution']);
+    expect(await accessibilityViolations(manager)).toEqual([]);
+    const { download, content } = await downloadFrom(manager, () => manager.getByRole('button', { name: 'Télécharger (XLSX)' }).click());
+    expect(download.suggestedFilename()).toBe(`rapport-abs-${year}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(content).buffer);
+    expect(workbook.worksheets[0].name).toBe(`Synthèse ${year} et ${year - 1}`);
+  }, 120_000);
+
   it('an agent sees their own activity, with no choice of agent', async () => {
     const agent = await sessionAs('agent@villeneuve.test');
     await navigation(agent).getByRole('link', { name: 'Tableau de bord' }).click();

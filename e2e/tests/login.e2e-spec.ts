@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, logIn } from '../support/browser';
 import { E2E } from '../support/environment';
-import { expectText } from '../support/ui';
+import { expectText, SESSION_OPTIONS } from '../support/ui';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser.close());
 beforeEach(async () => {
-  context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  context = await browser.newContext(SESSION_OPTIONS);
   page = await context.newPage();
 });
 afterEach(() => context.close());

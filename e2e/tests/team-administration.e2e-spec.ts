@@ -3,7 +3,7 @@ import { accessibilityViolations, launchBrowser } from '../support/browser';
 import { E2E } from '../support/environment';
 import { navigation } from '../support/files';
 import { accessTokenFor, beginLogin, CookieJar, decodeJwt, finishLogin, postForm } from '../support/oidc';
-import { browserSessions, expectText, heading, uniqueWord } from '../support/ui';
+import { browserSessions, expectText, heading, SESSION_OPTIONS, uniqueWord } from '../support/ui';
 
 const ADMIN = 'admin@villeneuve.test';
 const DEMO_PASSWORD = 'demo1234';
@@ -74,7 +74,7 @@ describe('team administration', () => {
     await dialog.getByRole('button', { name: 'Annuler' }).click();
 
     // First login of the new agent, through the real login page: they choose their password.
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const context = await browser.newContext(SESSION_OPTIONS);
     try {
       const agent = await context.newPage();
       await openLoginPage(agent);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { formatFileNumber, PRIVATE_NOTES_RULE, type Role } from '@ccas/shared';
+import { Clock } from '../src/common/clock';
 import { booking, inDays, motifsOf, paris } from './appointments.helpers';
 import { auditEvents } from './support/factories';
 import { createTeam, type Team, type TestMember } from './support/team';
@@ -190,6 +191,9 @@ describe('right of access export', () => {
     const page = response.text;
     expect(page).toMatch(/^<!doctype html>\s*<html lang="fr">/);
     expect(page).toContain('@media print');
+    // The stylesheet is written in the source, not escaped like data: its quoted font name survives.
+    expect(page).toContain('font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;');
+    expect(page).not.toMatch(/<style>[^<]*&quot;/);
     for (const title of ['Dossier', 'Foyer (1)', 'Entretiens (3)', 'Démarches faites avec ou pour la personne (1)', 'Diagnostics numériques (2)', 'Orientations vers des partenaires (1)', 'Rendez-vous (1)']) {
       expect(page).toContain(`>${title}</h2>`);
     }
@@ -224,6 +228,18 @@ describe('right of access export', () => {
     expect(page).toContain(texts.directorPrivateNote);
     expect(page).toContain('Note privée (de l’auteur de ce document)');
     expect(JSON.stringify(data) + page).not.toContain(texts.otherPrivateNote);
+  });
+
+  it('is dated by the application clock, shown in Paris time', async () => {
+    const { file } = subject;
+    const clock = t.app.get(Clock);
+    clock.set(new Date('2026-11-29T23:30:00Z'));
+    try {
+      expect((await exportOf(team.manager, file.id).expect(200)).body.generatedAt).toBe('2026-11-29T23:30:00.000Z');
+      expect((await exportOf(team.manager, file.id, 'html').expect(200)).text).toContain('Document établi le 30 novembre 2026 à 00:30 (heure de Paris)');
+    } finally {
+      clock.set(null);
+    }
   });
 
   it('is for members holding the export permission only: front desk, social workers and administrators get 403', async () => {

@@ -1,4 +1,7 @@
+import { Logger } from '@nestjs/common';
 import { formatFileNumber } from '@ccas/shared';
+import { Clock } from '../src/common/clock';
+import { AuditEventsService } from '../src/modules/audit-events/audit-events.service';
 import { auditEvents } from './support/factories';
 import { createTeam, type Team, type TestMember } from './support/team';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -210,9 +213,77 @@ describe('GET /audit-events/export', () => {
     expect(recorded.at(-1)?.details).toEqual({ target: 'audit-events', actorId: team.agent.id, action: 'read' });
   });
 
+  it('names the file with the day in Paris, from the application clock', async () => {
+    const clock = t.app.get(Clock);
+    // 00:30 in Paris on 30 November is still 29 November in UTC.
+    clock.set(new Date('2026-11-29T23:30:00Z'));
+    try {
+      const response = await csvOf(team.manager, { action: 'export' }).expect(200);
+      expect(response.headers['content-disposition']).toBe('attachment; filename="journal-audit-2026-11-30.csv"');
+    } finally {
+      clock.set(null);
+    }
+  });
+
+  it('cuts the download when reading fails halfway, and logs the failure without its message', async () => {
+    const service = t.app.get(AuditEventsService);
+    const reader = service as unknown as { read: (...args: unknown[]) => Promise<unknown> };
+    const read = reader.read.bind(service);
+    let rounds = 0;
+    // The second round of rows fails, with an error quoting a person's name as a database error might.
+    const failing = jest.spyOn(reader, 'read').mockImplementation((...args) => {
+      rounds += 1;
+      return rounds === 2 ? Promise.reject(new Error('connection lost while reading "Lambert Inès"')) : read(...args);
+    });
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      // More than one round (1 100 events inserted above): the file has started when the failure comes.
+      const outcome = await new Promise<{ complete: boolean; bytes: number }>((resolve) => {
+        let bytes = 0;
+        void team.admin
+          .get('/api/v1/audit-events/export')
+          .query({ actorId: team.agent.id, action: 'read' })
+          .buffer(true)
+          // A cut connection fails the request (superagent listens for it); a complete file ends.
+          .parse((response, done) => {
+            response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+            response.on('end', () => done(null, null));
+          })
+          .then(
+            () => resolve({ complete: true, bytes }),
+            () => resolve({ complete: false, bytes }),
+          );
+      });
+      // Part of the file came, then the connection was cut: no complete-looking, truncated file.
+      expect(outcome.complete).toBe(false);
+      expect(outcome.bytes).toBeGreaterThan(0);
+      const messages = logged.mock.calls.map((call) => call.map(String).join(' '));
+      expect(messages).toContainEqual(expect.stringContaining('Audit trail CSV export failed after 1000 events'));
+      expect(messages.join('\n')).not.toContain('Lambert');
+    } finally {
+      failing.mockRestore();
+      logged.mockRestore();
+    }
+  });
+
   it('reports the chain as intact, every event counted', async () => {
     const result = (await team.manager.get('/api/v1/audit-events/verification').expect(200)).body;
     const { rows } = await t.owner.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events WHERE tenant_id = $1', [team.tenantId]);
     expect(result).toEqual({ intact: true, checked: rows[0].n, firstBroken: null });
+  });
+});
+
+describe('a former member', () => {
+  it('stays in the member filter of whoever reads the trail, and their events stay found', async () => {
+    await team.admin.patch(`/api/v1/users/${team.agent2.id}`).send({ active: false }).expect(200);
+    const active = (await team.manager.get('/api/v1/users').query({ limit: 100 }).expect(200)).body.items;
+    expect(active.map((member: { id: string }) => member.id)).not.toContain(team.agent2.id);
+    // What the filter offers: everyone, deactivated included, by name only.
+    const everyone = (await team.manager.get('/api/v1/users').query({ includeInactive: 'true', limit: 100 }).expect(200)).body.items;
+    expect(everyone).toContainEqual({ id: team.agent2.id, firstName: 'Agent2', lastName: 'Test', roles: ['AGENT'] });
+    const items = await allPages(team.manager, { actorId: team.agent2.id });
+    expect(seqs(items)).toEqual(await expectedSeqs('actor_id = $2', [team.agent2.id]));
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((item) => (item.actor as { name: string }).name === 'Agent2 Test')).toBe(true);
   });
 });

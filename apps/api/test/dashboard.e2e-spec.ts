@@ -331,3 +331,53 @@ describe('exports of the tables behind the charts', () => {
     }
   });
 });
+
+describe('the yearly ABS report', () => {
+  const report = (as: TestMember, year: string, query: Record<string, string> = {}) =>
+    as.get(`/api/v1/exports/abs-report/${year}`).query(query).responseType('arraybuffer');
+  /** A sheet's rows as arrays as wide as its header, empty cells as null. */
+  const sheetRows = (sheet: ExcelJS.Worksheet) => {
+    const rows = sheet.getSheetValues().slice(1) as unknown[][];
+    return rows.map((row) => Array.from({ length: rows[0].length - 1 }, (_, index) => row[index + 1] ?? null));
+  };
+
+  it('sets the year beside the previous one, indicator by indicator and table by table, without naming anyone', async () => {
+    const response = await report(team.manager, '2026').expect(200);
+    expect(response.headers['content-disposition']).toBe('attachment; filename="rapport-abs-2026.xlsx"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.body);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Synthèse 2026 et 2025', 'Démarches par mois', 'Démarches par façon de faire', 'Démarches par domaine', 'Démarches par organisme',
+      'Démarches par type', 'Rendez-vous par statut', 'Rendez-vous par site', 'Niveaux d’autonomie numérique',
+    ]);
+    const summary = sheetRows(workbook.worksheets[0]);
+    expect(summary[0]).toEqual(['Indicateur', '2025', '2026', 'Évolution']);
+    // Opened: F1 and F4 in 2025; F2, F3, F6 and F5 (1 April) in 2026. Procedures: none in 2025, seven in 2026.
+    expect(summary).toContainEqual(['Dossiers ouverts', 2, 4, '+100 %']);
+    expect(summary).toContainEqual(['Démarches', 0, 7, null]);
+    expect(summary).toContainEqual(['Démarches faites à la place de la personne', 0, 5, null]);
+    // Appointments: P7 (31 December, seen) in 2025; the nine others in 2026 — one no-show among three with a known outcome.
+    expect(summary).toContainEqual(['Rendez-vous', 1, 9, '+800 %']);
+    expect(summary).toContainEqual(['Taux d’absence non excusée (%)', 0, 33.3, '+33,3 pts']);
+    expect(summary).toContainEqual(['Part faite à la place (%)', null, 71.4, null]);
+    const months = sheetRows(workbook.getWorksheet('Démarches par mois')!);
+    expect(months[0]).toEqual(['Mois', 'Démarches 2025', 'Démarches 2026', 'Faites à la place 2025', 'Faites à la place 2026', 'Part faite à la place (%) 2025', 'Part faite à la place (%) 2026', 'Heures 2025', 'Heures 2026']);
+    expect(months.map((row) => row[0])).toEqual(['Mois', 'janvier', 'février', 'mars', 'avril']);
+    expect(months[4]).toEqual(['avril', null, 1, null, 1, null, 100, null, 0.2]);
+    const everything = JSON.stringify(workbook.worksheets.map(sheetRows));
+    expect(everything).not.toMatch(/Agent|Dossier F|DossierF/);
+  });
+
+  it('is audited once, for those allowed to export, for a sensible year', async () => {
+    await report(team.manager, '2025').expect(200);
+    const { rows } = await t.owner.query<{ details: Record<string, unknown> }>(
+      "SELECT details FROM audit_events WHERE tenant_id = $1 AND actor_id = $2 AND action = 'export' ORDER BY seq DESC LIMIT 2",
+      [team.tenantId, team.manager.id],
+    );
+    expect(rows[0].details).toEqual({ report: 'abs', year: 2025, format: 'xlsx' });
+    expect(rows[1].details).not.toMatchObject({ report: 'abs', year: 2025 });
+    for (const member of [team.agent, team.accueil, team.admin]) await report(member, '2026').expect(403);
+    for (const year of ['1999', '2026.5', 'dernière']) await report(team.manager, year).expect(400);
+    await report(team.manager, '2026', { format: 'pdf' }).expect(400);
+  });
+});

@@ -6,7 +6,7 @@ import { RetentionSweep } from '../src/modules/retention/retention-sweep';
 import { booking, motifsOf } from './appointments.helpers';
 import { auditEvents } from './support/factories';
 import { createTeam, type Team, type TestMember } from './support/team';
-import { DEMO, startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
 let clock: Clock;
@@ -240,6 +240,56 @@ describe('the daily retention job', () => {
     expect(result.failed).toBe(0);
   });
 });
+
+describe('archiving while a contact is being recorded', () => {
+  it('waits for the file, then sees the contact committed meanwhile and refuses with 409', async () => {
+    const team = await createTeam(t);
+    const fileId = await createFile(team.agent);
+    await openedMonthsAgo(fileId, 30);
+    await runAt(new Date(), team);
+    clock.set(null);
+    expect(await dueIds(team.manager)).toEqual([fileId]);
+
+    // An interview being recorded, as the API does it (interview, then the file's last contact), not yet committed.
+    const writer = await t.owner.connect();
+    try {
+      await writer.query('BEGIN');
+      await writer.query("SELECT set_config('app.tenant_id', $1, true)", [team.tenantId]);
+      await writer.query(
+        "INSERT INTO interviews (tenant_id, beneficiary_id, author_id, occurred_at, channel) VALUES ($1, $2, $3, now(), 'PHONE')",
+        [team.tenantId, fileId, team.agent.id],
+      );
+      await writer.query('UPDATE beneficiaries SET last_contact_at = now() WHERE id = $1', [fileId]);
+      const { rows } = await writer.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+
+      const archiving = team.manager.post('/api/v1/retention/archive').send({ beneficiaryIds: [fileId] }).then((response) => response);
+      // The archiving waits for the writer's lock on the file…
+      await waitFor(async () => {
+        const blocked = await t.owner.query('SELECT 1 FROM pg_stat_activity WHERE $1 = ANY (pg_blocking_pids(pid))', [rows[0].pid]);
+        return blocked.rows.length > 0;
+      });
+      // …which commits the contact.
+      await writer.query('COMMIT');
+      const refused = await archiving;
+      expect(refused.status).toBe(409);
+      expect(refused.body.detail).toMatch(/n’est plus à archiver/);
+    } finally {
+      writer.release();
+    }
+    const { rows } = await t.owner.query('SELECT anonymised_at, last_name FROM beneficiaries WHERE id = $1', [fileId]);
+    expect(rows[0].anonymised_at).toBeNull();
+    expect(rows[0].last_name).not.toBe(ANONYMISED_NAME);
+  });
+});
+
+/** Waits for something another connection does, up to 10 s (polling, no fixed sleep). */
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  const until = Date.now() + 10_000;
+  while (!(await condition())) {
+    if (Date.now() > until) throw new Error('timed out waiting for the other connection');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 describe('anonymisation of an archived file', () => {
   let team: Team;
@@ -483,6 +533,9 @@ describe('anonymisation of an archived file', () => {
       team.agent.post(`/api/v1/appointments/${coming.id}/status`).send({ version: coming.version, status: 'EXCUSED' }),
       team.agent.post('/api/v1/digital-assessments').send({ beneficiaryId: fileId, declined: true }),
       team.manager.post(`${path}/referents`).send({ membershipId: team.agent2.id }),
+      // Removing is changing too: the household's composition, who followed the person.
+      team.agent.delete(`${path}/household-members/${member.id}`),
+      team.manager.delete(`${path}/referents/${team.agent.id}`),
     ];
     for (const response of await Promise.all(refusals)) {
       expect({ status: response.status, type: response.body.type }).toEqual({ status: 410, type: PROBLEM_TYPES.fileAnonymised });
@@ -491,9 +544,10 @@ describe('anonymisation of an archived file', () => {
     // Booking was already refused for an archived file (a rule of the appointments), in words of its own.
     const booking422 = await team.agent.post('/api/v1/appointments').send(booking(team, fileId, motif.id, later(20 * DAY).toISOString())).expect(422);
     expect(booking422.body.detail).toMatch(/archivé/);
-    const again = await director.post('/api/v1/retention/archive').send({ beneficiaryIds: [fileId] }).expect(409);
+    const again = await director.post('/api/v1/retention/archive').send({ beneficiaryIds: [fileId] }).expect(410);
     expect(again.body.type).toBe(PROBLEM_TYPES.fileAnonymised);
-    await director.post('/api/v1/retention/postpone').send({ beneficiaryId: fileId, reason: 'Trop tard' }).expect(409);
+    const postponed = await director.post('/api/v1/retention/postpone').send({ beneficiaryId: fileId, reason: 'Trop tard' }).expect(410);
+    expect(postponed.body.type).toBe(PROBLEM_TYPES.fileAnonymised);
     // The database refuses it too, whoever writes: in a tenant's transaction, any change…
     const client = await t.owner.connect();
     try {
@@ -501,6 +555,24 @@ describe('anonymisation of an archived file', () => {
       await client.query("SELECT set_config('app.tenant_id', $1, true)", [team.tenantId]);
       await expect(client.query("UPDATE beneficiaries SET status = 'ACTIVE' WHERE id = $1", [fileId])).rejects.toThrow(/anonymised/);
       await client.query('ROLLBACK');
+      // …and any removal, from the file down to an appointment's agents and notifications.
+      const ofFile = (table: string) =>
+        table === 'beneficiaries'
+          ? 'FROM beneficiaries x WHERE x.id = $1'
+          : table.startsWith('appointment_')
+            ? `FROM ${table} x USING appointments a WHERE a.id = x.appointment_id AND a.beneficiary_id = $1`
+            : `FROM ${table} x WHERE x.beneficiary_id = $1`;
+      const tables = ['beneficiaries', 'beneficiary_referents', 'household_members', 'interviews', 'procedures', 'digital_assessments', 'referrals',
+        'appointments', 'appointment_agents', 'appointment_notifications'];
+      for (const table of tables) {
+        // Each has rows to remove: a refusal, not an empty delete.
+        const { rows } = await t.owner.query(`SELECT count(*)::int AS n ${ofFile(table).replace(' USING appointments a WHERE', ', appointments a WHERE')}`, [fileId]);
+        expect({ table, found: rows[0].n > 0 }).toEqual({ table, found: true });
+        await client.query('BEGIN');
+        await client.query("SELECT set_config('app.tenant_id', $1, true)", [team.tenantId]);
+        await expect(client.query(`DELETE ${ofFile(table)}`, [fileId])).rejects.toThrow(/anonymised/);
+        await client.query('ROLLBACK');
+      }
     } finally {
       client.release();
     }
@@ -622,36 +694,114 @@ describe('audit purge', () => {
       'SELECT seq, occurred_at, prev_hash, hash, entity_type, details FROM audit_events WHERE tenant_id = $1 ORDER BY seq',
       [team.tenantId],
     )).rows;
+  const purge = async () => (await sweep.run(undefined, { tenantId: team.tenantId })).purged;
+  const setAuditRetention = (auditRetentionMonths: number) =>
+    team.admin.put('/api/v1/settings/data-protection').send({ retentionMonths: 24, auditRetentionMonths }).expect(200);
+
+  /**
+   * Makes the tenant's events up to `throughSeq` (all when null) `months` older. The chain trigger
+   * stamps each event with the database's clock, which a test cannot move, and the purge counts from
+   * that clock: so the owner rewrites the trail as if those events had happened earlier, re-linking
+   * the whole chain with audit_event_hash exactly as the trigger links it. Verification then checks
+   * the rewritten chain like any other.
+   */
+  async function backdate(throughSeq: string | null, months: number): Promise<void> {
+    const client = await t.owner.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
+      await client.query('UPDATE audit_events SET occurred_at = occurred_at - make_interval(months => $3) WHERE tenant_id = $1 AND ($2::bigint IS NULL OR seq <= $2)', [
+        team.tenantId,
+        throughSeq,
+        months,
+      ]);
+      const { rows } = await client.query<{ seq: string }>('SELECT seq FROM audit_events WHERE tenant_id = $1 ORDER BY seq', [team.tenantId]);
+      let previous: string | null = null;
+      for (const { seq } of rows) {
+        // The first event keeps its link (to the start of the chain, or to the last checkpoint).
+        if (previous) await client.query('UPDATE audit_events SET prev_hash = $3 WHERE tenant_id = $1 AND seq = $2', [team.tenantId, seq, previous]);
+        const rehashed = await client.query<{ hash: string }>('UPDATE audit_events e SET hash = audit_event_hash(e) WHERE tenant_id = $1 AND seq = $2 RETURNING hash', [
+          team.tenantId,
+          seq,
+        ]);
+        previous = rehashed.rows[0].hash;
+      }
+      await client.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only');
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
 
   it('removes only the events older than the audit retention, behind a checkpoint that keeps the chain verifiable', async () => {
     const events = await chain();
     expect(events.length).toBeGreaterThanOrEqual(4);
-    const kept = events[2];
-    // Twelve months after the third event: the first two are older than the retention, the rest is not.
-    const at = new Date(kept.occurred_at);
-    at.setUTCFullYear(at.getUTCFullYear() + 1);
-    const result = await runAt(at, team);
-    clock.set(null);
-    expect(result.purged).toBe(2);
+    // The first two events 13 months old, the third 11: the retention is 12 months.
+    await backdate(events[2].seq, 11);
+    await backdate(events[1].seq, 2);
+    const aged = await chain();
 
+    expect(await purge()).toBe(2);
     const after = await chain();
     expect(after.map((event) => event.seq)).toEqual([...events.slice(2).map((event) => event.seq), String(Number(events.at(-1)!.seq) + 1)]);
-    expect(after.at(-1)).toMatchObject({ entity_type: 'audit-events', details: { target: 'purge', throughSeq: Number(events[1].seq), purged: 2, checkpointHash: events[1].hash } });
+    expect(after.at(-1)).toMatchObject({ entity_type: 'audit-events', details: { target: 'purge', throughSeq: Number(events[1].seq), purged: 2, checkpointHash: aged[1].hash } });
     const { rows: checkpoints } = await t.owner.query('SELECT last_seq, last_hash, purged_count FROM audit_checkpoints WHERE tenant_id = $1', [team.tenantId]);
-    expect(checkpoints).toEqual([{ last_seq: events[1].seq, last_hash: events[1].hash, purged_count: '2' }]);
+    expect(checkpoints).toEqual([{ last_seq: events[1].seq, last_hash: aged[1].hash, purged_count: '2' }]);
     expect(await verification()).toEqual({ intact: true, checked: expect.any(Number), firstBroken: null });
+    // Nothing older is left: a second run removes nothing.
+    expect(await purge()).toBe(0);
   });
 
-  it('purges everything older, then the chain goes on from the checkpoint', async () => {
-    const result = await runAt(later(13 * MONTH), team);
-    clock.set(null);
-    expect(result.purged).toBeGreaterThan(0);
+  it('follows the retention the ADMIN sets, and the chain goes on from the checkpoint when a purge empties it', async () => {
+    await setAuditRetention(24);
+    const before = await chain();
+    // Everything 18 months older: only the event that was 11 months old is now beyond 24 months.
+    await backdate(null, 18);
+    expect(await purge()).toBe(1);
+    expect((await chain()).map((event) => event.seq)).toEqual([...before.slice(1).map((event) => event.seq), String(Number(before.at(-1)!.seq) + 1)]);
+
+    await setAuditRetention(6);
+    const purged = await purge();
+    // All but the last purge's event and the change of delay: they are from today.
+    expect(purged).toBe(before.length - 1);
+    expect((await chain()).map((event) => event.details.target)).toEqual(['purge', 'data-protection', 'purge']);
+
+    await backdate(null, 7);
+    expect(await purge()).toBe(3);
     expect((await chain()).map((event) => event.entity_type)).toEqual(['audit-events']);
     await createFile(team.agent);
-    const verified = await verification();
-    expect(verified).toMatchObject({ intact: true, firstBroken: null });
+    expect(await verification()).toMatchObject({ intact: true, firstBroken: null });
     const { rows } = await t.owner.query('SELECT count(*)::int AS n FROM audit_checkpoints WHERE tenant_id = $1', [team.tenantId]);
-    expect(rows[0].n).toBe(2);
+    expect(rows[0].n).toBe(4);
+  });
+
+  it('lets the API role purge only what the retention allows, in its own tenant', async () => {
+    const { rows: before } = await t.owner.query('SELECT count(*)::int AS n FROM audit_events WHERE tenant_id = $1', [team.tenantId]);
+    expect(before[0].n).toBeGreaterThan(0);
+    const client = await t.appRole.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query("SELECT set_config('app.tenant_id', $1, true)", [team.tenantId]);
+      // Recent events: nothing to purge, whoever asks.
+      expect((await client.query('SELECT audit_purge_expired() AS purged')).rows).toEqual([{ purged: '0' }]);
+      // No cutoff can be given…
+      await expect(client.query("SELECT audit_purge_before($1, now() + interval '100 years')", [team.tenantId])).rejects.toThrow(/does not exist/);
+      await client.query('ROLLBACK');
+      // …and the retention cannot be set under 6 months.
+      await client.query('BEGIN');
+      await client.query("SELECT set_config('app.tenant_id', $1, true)", [team.tenantId]);
+      await expect(client.query('UPDATE tenant_settings SET audit_retention_months = 0')).rejects.toThrow(/check constraint/);
+      await client.query('ROLLBACK');
+      // Outside a tenant's transaction there is no chain to purge.
+      await expect(client.query('SELECT audit_purge_expired()')).rejects.toThrow(/no tenant/);
+    } finally {
+      client.release();
+    }
+    const { rows: after } = await t.owner.query('SELECT count(*)::int AS n FROM audit_events WHERE tenant_id = $1', [team.tenantId]);
+    expect(after[0].n).toBe(before[0].n);
   });
 
   it('still detects tampering after a purge', async () => {
@@ -680,11 +830,6 @@ describe('audit purge', () => {
       await client.query('BEGIN');
       await client.query("SELECT set_config('app.tenant_id', $1, true), set_config('app.audit_purge', $1 || ':999999', true)", [team.tenantId]);
       await expect(client.query('DELETE FROM audit_events')).rejects.toThrow(/permission denied/);
-      await client.query('ROLLBACK');
-      await client.query('BEGIN');
-      await client.query("SELECT set_config('app.tenant_id', $1, true)", [team.tenantId]);
-      // Another tenant's chain cannot be purged from this tenant's transaction.
-      await expect(client.query('SELECT audit_purge_before($1, now())', [DEMO.villeneuveId])).rejects.toThrow(/current tenant only/);
       await client.query('ROLLBACK');
     } finally {
       client.release();

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { jwtVerify } from 'jose';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { loginPage, logoutPage, messagePage, setPasswordPage } from './pages.js';
+import { passwordProblem } from './password.js';
 import { unwrapRefreshToken, wrapRefreshToken } from './refresh-token.js';
 
 /**
@@ -48,16 +49,7 @@ export interface DevIdpEnrolment {
   enrol(email: string, password: string): Promise<DevIdpAccount | undefined>;
 }
 
-/** What a chosen password must be, in the words the page shows; undefined when it is fine. */
-export function passwordProblem(password: string, confirmation: string): string | undefined {
-  if (password.length < MIN_PASSWORD_LENGTH) return `Le mot de passe doit contenir au moins ${MIN_PASSWORD_LENGTH} caractères.`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `Le mot de passe ne peut pas dépasser ${MAX_PASSWORD_LENGTH} caractères.`;
-  if (password !== confirmation) return 'Les deux mots de passe ne sont pas identiques.';
-  return undefined;
-}
-
-const MIN_PASSWORD_LENGTH = 8;
-const MAX_PASSWORD_LENGTH = 128;
+export { passwordProblem } from './password.js';
 
 export interface DevIdp {
   issuer: string;

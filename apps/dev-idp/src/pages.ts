@@ -1,4 +1,5 @@
 /** The French pages of the development identity provider, with Keycloak's form ids and names. */
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password.js';
 
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -59,8 +60,8 @@ export function setPasswordPage(action: string, email: string, error?: string): 
 <form id="kc-passwd-update-form" method="post" action="${escapeHtml(action)}" novalidate>
   <input type="hidden" name="username" value="${escapeHtml(email)}">
   <label for="password-new">Nouveau mot de passe</label>
-  <input id="password-new" name="password-new" type="password" autocomplete="new-password" autofocus required minlength="8"${invalid}>
-  <p id="password-hint" class="hint">8 caractères au moins.</p>
+  <input id="password-new" name="password-new" type="password" autocomplete="new-password" autofocus required minlength="${MIN_PASSWORD_LENGTH}" maxlength="${MAX_PASSWORD_LENGTH}"${invalid}>
+  <p id="password-hint" class="hint">${MIN_PASSWORD_LENGTH} caractères au moins.</p>
   <label for="password-confirm">Confirmez le mot de passe</label>
   <input id="password-confirm" name="password-confirm" type="password" autocomplete="new-password" required${error ? ' aria-invalid="true" aria-describedby="input-error"' : ''}>
   ${error ? `<p id="input-error" class="error" role="alert">${escapeHtml(error)}</p>` : ''}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Instant } from './fields.js';
+import { Instant, UUID_PATTERN } from './fields.js';
 import { PageQuery } from './pagination.js';
 
 export const AUDIT_ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'login', 'denied'] as const;
@@ -31,14 +31,12 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   'audit-events': 'Journal d’audit',
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A beneficiary file by its number (`D00042`, `42`) or its id. */
 export const FileReference = z
   .string()
   .trim()
-  .refine((value) => /^D?\d{1,9}$/i.test(value) || UUID.test(value), { message: 'Indiquez un numéro de dossier (ex. D00042) ou un identifiant.' })
-  .transform((value) => (UUID.test(value) ? { id: value.toLowerCase() } : { fileNumber: Number(value.replace(/^D/i, '')) }));
+  .refine((value) => /^D?\d{1,9}$/i.test(value) || UUID_PATTERN.test(value), { message: 'Indiquez un numéro de dossier (ex. D00042) ou un identifiant.' })
+  .transform((value) => (UUID_PATTERN.test(value) ? { id: value.toLowerCase() } : { fileNumber: Number(value.replace(/^D/i, '')) }));
 
 /** The filters of the audit viewer, shared by the list and its CSV export. */
 const auditFilters = {

@@ -4,6 +4,12 @@ import { z } from 'zod';
 export const enumOf = <T extends Record<string, string>>(labels: T) =>
   z.enum(Object.keys(labels) as [Extract<keyof T, string>, ...Extract<keyof T, string>[]]);
 
+/**
+ * A UUID written as text, any version, any case: ids kept as free text (an audit event's entity id)
+ * are told apart from other references with it.
+ */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Text as typed; only the NUL character, which no text field can hold, is refused. */
 export const text = (max: number) =>
   z

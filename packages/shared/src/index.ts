@@ -19,5 +19,6 @@ export * from './appointments.js';
 export * from './reminders.js';
 export * from './dashboard.js';
 export * from './dashboard-tables.js';
+export * from './abs-report.js';
 export * from './retention.js';
 export * from './access-export.js';

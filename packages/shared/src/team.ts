@@ -36,7 +36,7 @@ export const ManagedMember = TeamMember.required({ email: true, status: true, si
 export type ManagedMember = z.infer<typeof ManagedMember>;
 
 export const TeamQuery = PageQuery.extend({
-  /** Deactivated members too (the administration screen; `users:manage` only). */
+  /** Deactivated members too: the administration screen (`users:manage`) and the audit filters (`audit:read`, names only). */
   includeInactive: QueryFlag.optional(),
 });
 export type TeamQuery = z.infer<typeof TeamQuery>;

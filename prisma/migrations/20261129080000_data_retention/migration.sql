@@ -69,12 +69,14 @@ CREATE INDEX beneficiaries_retention_idx ON beneficiaries (tenant_id, (greatest(
 -- Refreshes the tenant's list at `p_now`: files whose last contact is older than the delay and with
 -- no appointment still to come are listed (or kept, with their last contact updated); files that
 -- are no longer due (a contact since) leave the list, postponement included. Caller's rights, RLS.
+-- The settings row exists from the tenant's creation (20261129020000_appointments).
 CREATE FUNCTION app_refresh_retention_reviews(p_now timestamptz)
   RETURNS TABLE (due bigint, added bigint, cleared bigint)
   LANGUAGE sql VOLATILE
   AS $$
   WITH settings AS (
-    SELECT p_now - make_interval(months => coalesce((SELECT s.retention_months FROM tenant_settings s WHERE s.tenant_id = app_current_tenant()), 24)) AS cutoff
+    SELECT p_now - make_interval(months => s.retention_months) AS cutoff
+      FROM tenant_settings s WHERE s.tenant_id = app_current_tenant()
   ), due_files AS (
     SELECT b.id, c.last_contact
       FROM beneficiaries b
@@ -99,71 +101,105 @@ CREATE FUNCTION app_refresh_retention_reviews(p_now timestamptz)
 $$;
 
 -- An anonymised file is frozen: no write of a tenant's transaction (every API write) reaches it or
--- anything inside it. The row lock (KEY SHARE) waits for an anonymisation in progress (which holds
--- FOR UPDATE) and then sees its result. Maintenance by the owner outside any tenant (a later
--- migration adding a column) may still update the rows; the CHECK above keeps them anonymous.
+-- anything inside it — no change, no addition, no removal (a household member, a referent, an
+-- appointment's agent removed would change its facts as surely as one added). An UPDATE is checked
+-- against the file the row leaves as well as the one it joins. The row lock (KEY SHARE) waits for an
+-- anonymisation in progress (which holds FOR UPDATE) and then sees its result. Maintenance by the
+-- owner outside any tenant (a later migration adding a column) may still update the rows; the CHECK
+-- above keeps them anonymous.
 CREATE FUNCTION app_refuse_anonymised_file() RETURNS trigger
   LANGUAGE plpgsql
   AS $$
 DECLARE
+  entry jsonb;
   file uuid;
   anonymised timestamptz;
 BEGIN
   IF app_current_tenant() IS NULL THEN
-    RETURN NEW;
+    RETURN coalesce(NEW, OLD);
   END IF;
   IF TG_TABLE_NAME = 'beneficiaries' THEN
     IF OLD.anonymised_at IS NOT NULL THEN
       RAISE EXCEPTION 'beneficiary file is anonymised' USING ERRCODE = 'CC410';
     END IF;
-    RETURN NEW;
+    RETURN coalesce(NEW, OLD);
   END IF;
-  IF TG_TABLE_NAME = 'interview_notes' THEN
-    SELECT i.beneficiary_id INTO file FROM interviews i WHERE i.tenant_id = NEW.tenant_id AND i.id = NEW.interview_id;
-  ELSE
-    file := NEW.beneficiary_id;
-  END IF;
-  SELECT b.anonymised_at INTO anonymised FROM beneficiaries b WHERE b.tenant_id = NEW.tenant_id AND b.id = file FOR KEY SHARE;
-  IF anonymised IS NOT NULL THEN
-    RAISE EXCEPTION 'beneficiary file is anonymised' USING ERRCODE = 'CC410';
-  END IF;
-  RETURN NEW;
+  FOREACH entry IN ARRAY ARRAY[CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END, CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END] LOOP
+    CONTINUE WHEN entry IS NULL;
+    file := CASE
+      WHEN TG_TABLE_NAME = 'interview_notes' THEN
+        (SELECT i.beneficiary_id FROM interviews i WHERE i.tenant_id = (entry ->> 'tenant_id')::uuid AND i.id = (entry ->> 'interview_id')::uuid)
+      WHEN TG_TABLE_NAME IN ('appointment_agents', 'appointment_notifications') THEN
+        (SELECT a.beneficiary_id FROM appointments a WHERE a.tenant_id = (entry ->> 'tenant_id')::uuid AND a.id = (entry ->> 'appointment_id')::uuid)
+      ELSE (entry ->> 'beneficiary_id')::uuid
+    END;
+    SELECT b.anonymised_at INTO anonymised
+      FROM beneficiaries b WHERE b.tenant_id = (entry ->> 'tenant_id')::uuid AND b.id = file FOR KEY SHARE;
+    IF anonymised IS NOT NULL THEN
+      RAISE EXCEPTION 'beneficiary file is anonymised' USING ERRCODE = 'CC410';
+    END IF;
+  END LOOP;
+  RETURN coalesce(NEW, OLD);
 END $$;
 
-CREATE TRIGGER beneficiaries_anonymised_frozen BEFORE UPDATE ON beneficiaries
+CREATE TRIGGER beneficiaries_anonymised_frozen BEFORE UPDATE OR DELETE ON beneficiaries
   FOR EACH ROW EXECUTE FUNCTION app_refuse_anonymised_file();
 DO $$
 DECLARE t text;
 BEGIN
   FOREACH t IN ARRAY ARRAY['beneficiary_referents', 'household_members', 'interviews', 'interview_notes', 'procedures',
-                           'digital_assessments', 'referrals', 'appointments'] LOOP
-    EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE ON %I FOR EACH ROW EXECUTE FUNCTION app_refuse_anonymised_file()',
+                           'digital_assessments', 'referrals', 'appointments', 'appointment_agents'] LOOP
+    EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION app_refuse_anonymised_file()',
                    t || '_anonymised_frozen', t);
   END LOOP;
 END $$;
+-- Notifications: the dispatcher keeps updating their delivery state (bookkeeping, not a fact of the
+-- file), and they are created only by writes to appointments, refused above; removing one would
+-- change the file's counts.
+CREATE TRIGGER appointment_notifications_anonymised_frozen BEFORE DELETE ON appointment_notifications
+  FOR EACH ROW EXECUTE FUNCTION app_refuse_anonymised_file();
 
 -- Anonymises one file of the current tenant, in the caller's transaction. Owner rights: private
 -- notes (hidden by RLS from everyone but their author), revision history and outbox copies are not
 -- writable by the API role. Personal values are erased or replaced; dates, categories, counts,
 -- modes, levels and statuses stay, so that statistics stay true. Interview themes are kept only when
 -- they are among `p_known_themes` (the suggested list): a typed theme is free text.
--- Returns false when the file does not exist in this tenant or is already anonymised.
+-- Whether the file is still due is decided here, under its row lock, by statements that follow the
+-- lock: each takes a new snapshot, so a contact committed while the lock was awaited is seen (one
+-- statement locking and checking at once would judge on the snapshot it started with). Due at
+-- `p_at`: on the review list, last contact older than the tenant's delay, no appointment planned
+-- after `p_at`; otherwise SQLSTATE CC409. Already anonymised: CC410.
+-- Returns the last contact the decision rested on; NULL when the file does not exist in this tenant.
 CREATE FUNCTION app_anonymise_beneficiary(p_id uuid, p_at timestamptz, p_known_themes text[])
-  RETURNS boolean
+  RETURNS timestamptz
   LANGUAGE plpgsql VOLATILE SECURITY DEFINER
   SET search_path = public, pg_temp
   AS $$
 DECLARE
   tenant uuid := app_current_tenant();
   file record;
+  last_contact timestamptz;
 BEGIN
   IF tenant IS NULL THEN
     RAISE EXCEPTION 'app_anonymise_beneficiary: no tenant in this transaction';
   END IF;
   SELECT b.id, b.email, b.phone_digits, b.anonymised_at INTO file
     FROM beneficiaries b WHERE b.tenant_id = tenant AND b.id = p_id FOR UPDATE;
-  IF NOT FOUND OR file.anonymised_at IS NOT NULL THEN
-    RETURN false;
+  IF NOT FOUND THEN
+    RETURN NULL;
+  END IF;
+  IF file.anonymised_at IS NOT NULL THEN
+    RAISE EXCEPTION 'beneficiary file is anonymised' USING ERRCODE = 'CC410';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM retention_reviews r WHERE r.tenant_id = tenant AND r.beneficiary_id = p_id) THEN
+    RAISE EXCEPTION 'beneficiary file is not on the retention review list' USING ERRCODE = 'CC409';
+  END IF;
+  last_contact := app_beneficiary_last_contact(tenant, p_id);
+  -- IS NOT TRUE: an unknown delay refuses too.
+  IF (last_contact < p_at - (SELECT make_interval(months => s.retention_months) FROM tenant_settings s WHERE s.tenant_id = tenant)) IS NOT TRUE
+     OR EXISTS (SELECT 1 FROM appointments a WHERE a.tenant_id = tenant AND a.beneficiary_id = p_id
+                   AND a.status = 'PLANNED' AND a.starts_at > p_at) THEN
+    RAISE EXCEPTION 'beneficiary file is no longer due for archiving' USING ERRCODE = 'CC409';
   END IF;
 
   -- Copies of the messages sent to the person: those of its appointments, and any other sent to its contacts.
@@ -203,7 +239,7 @@ BEGIN
     status = CASE WHEN status = 'DECEASED' THEN status ELSE 'ARCHIVED' END,
     anonymised_at = p_at, version = version + 1, updated_at = p_at
    WHERE tenant_id = tenant AND id = p_id;
-  RETURN true;
+  RETURN last_contact;
 END $$;
 REVOKE ALL ON FUNCTION app_anonymise_beneficiary(uuid, timestamptz, text[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION app_anonymise_beneficiary(uuid, timestamptz, text[]) TO ccas_app;
@@ -236,7 +272,7 @@ CREATE TRIGGER audit_checkpoints_append_only BEFORE UPDATE OR DELETE ON audit_ch
 CREATE TRIGGER audit_checkpoints_no_truncate BEFORE TRUNCATE ON audit_checkpoints
   FOR EACH STATEMENT EXECUTE FUNCTION reject_modification();
 
--- UPDATE stays refused to everyone; DELETE only inside audit_purge_before, for the prefix it names
+-- UPDATE stays refused to everyone; DELETE only inside audit_purge_expired, for the prefix it names
 -- in a transaction-local setting (and the API role has no DELETE right on the table at all).
 CREATE FUNCTION audit_events_guard() RETURNS trigger
   LANGUAGE plpgsql
@@ -308,48 +344,57 @@ CREATE OR REPLACE FUNCTION audit_verify_chain(p_tenant uuid)
       ) p ON true
   $$;
 
--- Purges the current tenant's events that occurred before `p_cutoff`: the longest prefix of the
--- chain made only of such events (a later event is never removed, even if its clock ran behind).
--- Records the checkpoint, deletes the prefix, and writes an event saying so in the chain itself.
--- Returns the number of events removed.
-CREATE FUNCTION audit_purge_before(p_tenant uuid, p_cutoff timestamptz) RETURNS bigint
+-- Purges the current tenant's events older than its audit retention (`audit_retention_months`, and
+-- never less than 6 months, the CNIL's lower bound for access logs), counted back from the
+-- database's own clock: the API role may call it, and can never make it remove more than that. It
+-- removes the longest prefix of the chain made only of such events (a later event is never removed,
+-- even if its clock ran behind), records the checkpoint, and writes an event saying so in the chain
+-- itself. Returns the number of events removed.
+CREATE FUNCTION audit_purge_expired() RETURNS bigint
   LANGUAGE plpgsql VOLATILE SECURITY DEFINER
   SET search_path = public, pg_temp
   AS $$
 DECLARE
+  tenant uuid := app_current_tenant();
+  cutoff timestamptz;
   through_seq bigint;
   through_hash text;
   removed bigint;
 BEGIN
-  IF p_tenant IS NULL OR p_tenant IS DISTINCT FROM app_current_tenant() THEN
-    RAISE EXCEPTION 'audit_purge_before: the current tenant only';
+  IF tenant IS NULL THEN
+    RAISE EXCEPTION 'audit_purge_expired: no tenant in this transaction';
   END IF;
-  PERFORM pg_advisory_xact_lock(hashtextextended('audit_events:' || p_tenant::text, 0));
+  SELECT now() - make_interval(months => greatest(s.audit_retention_months, 6)) INTO cutoff
+    FROM tenant_settings s WHERE s.tenant_id = tenant;
+  IF cutoff IS NULL THEN
+    RAISE EXCEPTION 'audit_purge_expired: the tenant has no settings';
+  END IF;
+  PERFORM pg_advisory_xact_lock(hashtextextended('audit_events:' || tenant::text, 0));
   SELECT coalesce(
-           (SELECT min(e.seq) - 1 FROM audit_events e WHERE e.tenant_id = p_tenant AND e.occurred_at >= p_cutoff),
-           (SELECT max(e.seq) FROM audit_events e WHERE e.tenant_id = p_tenant))
+           (SELECT min(e.seq) - 1 FROM audit_events e WHERE e.tenant_id = tenant AND e.occurred_at >= cutoff),
+           (SELECT max(e.seq) FROM audit_events e WHERE e.tenant_id = tenant))
     INTO through_seq;
-  IF through_seq IS NULL OR NOT EXISTS (SELECT 1 FROM audit_events e WHERE e.tenant_id = p_tenant AND e.seq <= through_seq) THEN
+  IF through_seq IS NULL OR NOT EXISTS (SELECT 1 FROM audit_events e WHERE e.tenant_id = tenant AND e.seq <= through_seq) THEN
     RETURN 0;
   END IF;
-  SELECT e.hash INTO through_hash FROM audit_events e WHERE e.tenant_id = p_tenant AND e.seq = through_seq;
+  SELECT e.hash INTO through_hash FROM audit_events e WHERE e.tenant_id = tenant AND e.seq = through_seq;
   IF through_hash IS NULL THEN
-    RAISE EXCEPTION 'audit_purge_before: the chain has a gap at %; verify it before purging', through_seq;
+    RAISE EXCEPTION 'audit_purge_expired: the chain has a gap at %; verify it before purging', through_seq;
   END IF;
-  PERFORM set_config('app.audit_purge', p_tenant::text || ':' || through_seq::text, true);
-  DELETE FROM audit_events e WHERE e.tenant_id = p_tenant AND e.seq <= through_seq;
+  PERFORM set_config('app.audit_purge', tenant::text || ':' || through_seq::text, true);
+  DELETE FROM audit_events e WHERE e.tenant_id = tenant AND e.seq <= through_seq;
   GET DIAGNOSTICS removed = ROW_COUNT;
   PERFORM set_config('app.audit_purge', '', true);
   INSERT INTO audit_checkpoints (tenant_id, last_seq, last_hash, purged_count, cutoff)
-  VALUES (p_tenant, through_seq, through_hash, removed, p_cutoff);
+  VALUES (tenant, through_seq, through_hash, removed, cutoff);
   INSERT INTO audit_events (tenant_id, action, entity_type, details)
-  VALUES (p_tenant, 'delete', 'audit-events',
+  VALUES (tenant, 'delete', 'audit-events',
           jsonb_build_object('target', 'purge', 'throughSeq', through_seq, 'purged', removed, 'checkpointHash', through_hash,
-                             'cutoff', to_char(p_cutoff AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')));
+                             'cutoff', to_char(cutoff AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')));
   RETURN removed;
 END $$;
-REVOKE ALL ON FUNCTION audit_purge_before(uuid, timestamptz) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION audit_purge_before(uuid, timestamptz) TO ccas_app;
+REVOKE ALL ON FUNCTION audit_purge_expired() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION audit_purge_expired() TO ccas_app;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON retention_reviews TO ccas_app;
 GRANT SELECT ON audit_checkpoints TO ccas_app;

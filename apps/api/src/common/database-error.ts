@@ -1,11 +1,16 @@
 /** SQLSTATE of a row that conflicts with another under an exclusion constraint. */
 export const EXCLUSION_VIOLATION = '23P01';
-/** SQLSTATE raised by the database on any write to an anonymised beneficiary file (migration 20261129050000). */
+/** SQLSTATE raised by the database on any write to an anonymised beneficiary file (migration 20261129080000_data_retention). */
 export const FILE_ANONYMISED = 'CC410';
+/**
+ * SQLSTATE raised by `app_anonymise_beneficiary` when, under the file's row lock, the file is not
+ * (or no longer) due for archiving (same migration): answered 409.
+ */
+export const FILE_NOT_DUE = 'CC409';
 
 /**
  * Whether `error` is PostgreSQL refusing a statement with SQLSTATE `code` (on `constraint`, when
- * given and named in the error). Prisma 7 reports the codes it does not map itself (an exclusion
+ * given and named in the error; any words of the message will do). Prisma 7 reports the codes it does not map itself (an exclusion
  * violation, 23P01, for one) as a known error (P2039, or P2010 from raw queries) carrying the driver
  * adapter's error in `meta.driverAdapterError.cause`; causes and meta are searched so that another
  * wrapping still matches.

@@ -1,4 +1,4 @@
-import { escapeHtml, html } from './html';
+import { escapeHtml, html, trusted } from './html';
 
 describe('html template', () => {
   it('escapes every interpolated string, in content and attributes', () => {
@@ -15,5 +15,10 @@ describe('html template', () => {
 
   it('does not trust a string that merely looks like markup', () => {
     expect(escapeHtml('<img src=x onerror=alert(1)>')).toBe('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('keeps a trusted constant intact, quotes included', () => {
+    const style = trusted(`:root { font: 11pt system-ui, "Segoe UI", sans-serif; }`);
+    expect(html`<style>${style}</style>`.value).toBe(`<style>:root { font: 11pt system-ui, "Segoe UI", sans-serif; }</style>`);
   });
 });

@@ -2,7 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { Response } from 'express';
 import { Problem, PROBLEM_TYPES } from '@ccas/shared';
 import { Prisma } from '../generated/prisma/client';
-import { EXCLUSION_VIOLATION, FILE_ANONYMISED, isDatabaseError } from './database-error';
+import { EXCLUSION_VIOLATION, FILE_ANONYMISED, FILE_NOT_DUE, isDatabaseError } from './database-error';
 import { currentRequest } from './request-context';
 
 const TITLES: Record<number, string> = {
@@ -84,6 +84,10 @@ export class ProblemFilter implements ExceptionFilter {
         status: 410,
         detail: 'Ce dossier a été archivé et anonymisé : il ne peut plus être modifié.',
       };
+    }
+    // Archiving found, under the file's lock, that the file is not (or no longer) due.
+    if (isDatabaseError(exception, FILE_NOT_DUE)) {
+      return { type: 'about:blank', title: TITLES[409], status: 409, detail: 'Ce dossier n’est pas (ou plus) à archiver.' };
     }
     if (exception instanceof Prisma.PrismaClientKnownRequestError) {
       const known = PRISMA_PROBLEMS[exception.code];

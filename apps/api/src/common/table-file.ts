@@ -36,17 +36,20 @@ export function csvFile(table: DataTable): TableFile {
 /** Excel refuses these characters in sheet names, and names over 31 characters. */
 const sheetName = (title: string) => title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 
-export async function xlsxFile(table: DataTable): Promise<TableFile> {
+/** A workbook of one sheet per table: bold, frozen header row, columns as wide as their contents. */
+export async function xlsxFile(tables: DataTable[]): Promise<TableFile> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'CCAS';
-  const sheet = workbook.addWorksheet(sheetName(table.title));
-  sheet.addRow(table.columns).font = { bold: true };
-  sheet.addRows(table.rows);
-  sheet.columns.forEach((column, index) => {
-    const widest = Math.max(table.columns[index].length, ...table.rows.map((row) => String(row[index] ?? '').length));
-    column.width = Math.min(60, widest + 2);
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const table of tables) {
+    const sheet = workbook.addWorksheet(sheetName(table.title));
+    sheet.addRow(table.columns).font = { bold: true };
+    sheet.addRows(table.rows);
+    sheet.columns.forEach((column, index) => {
+      const widest = Math.max(table.columns[index].length, ...table.rows.map((row) => String(row[index] ?? '').length));
+      column.width = Math.min(60, widest + 2);
+    });
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  }
   return {
     content: Buffer.from(await workbook.xlsx.writeBuffer()),
     type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -54,4 +57,4 @@ export async function xlsxFile(table: DataTable): Promise<TableFile> {
   };
 }
 
-export const tableFile = (table: DataTable, format: ExportFormat): Promise<TableFile> | TableFile => (format === 'csv' ? csvFile(table) : xlsxFile(table));
+export const tableFile = (table: DataTable, format: ExportFormat): Promise<TableFile> | TableFile => (format === 'csv' ? csvFile(table) : xlsxFile([table]));

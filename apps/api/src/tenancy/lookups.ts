@@ -20,6 +20,16 @@ export async function requireSiteField(tx: TenantTx, siteId: string): Promise<vo
   }
 }
 
+/** Sites chosen in a form (a member's sites): 400 on the field when one is not the tenant's. */
+export async function requireSites(tx: TenantTx, siteIds: string[]): Promise<void> {
+  if (!siteIds.length) return;
+  const found = await tx.site.count({ where: { id: { in: siteIds } } });
+  if (found !== new Set(siteIds).size) {
+    const message = 'Un des sites choisis n’existe pas dans votre structure.';
+    throw new BadRequestException({ detail: message, errors: [{ path: 'siteIds', message }] });
+  }
+}
+
 /** A member whose agenda is read (active or not: past agendas stay readable). */
 export async function requireMember(tx: TenantTx, membershipId: string): Promise<void> {
   if (!(await tx.membership.findFirst({ where: { id: membershipId }, select: { id: true } }))) {

@@ -55,6 +55,10 @@ const dashboardRoutes = [
     path: '/tableau-de-bord',
     lazy: guarded(['dashboard:read', 'dashboard:personal'], async () => (await import('../features/dashboard/routes/dashboard-page')).DashboardPage),
   },
+  {
+    path: '/tableau-de-bord/rapport-annuel',
+    lazy: guarded(['dashboard:read'], async () => (await import('../features/dashboard/routes/abs-report-page')).AbsReportPage),
+  },
 ];
 
 const appointmentRoutes = [

@@ -5,6 +5,8 @@ export const theme = createTheme({
   primaryColor: 'blue',
   primaryShade: 9,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  // People who ask their system for less motion get no transitions (notifications, modals, menus).
+  respectReducedMotion: true,
   components: {
     // Mantine's close button is an icon only: it needs a name to be announced.
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Fermer la notification' } } }),

@@ -19,20 +19,19 @@ export class ApiUnavailableError extends Error {
   }
 }
 
-/** The one way the web calls the API: `/api/v1` + path, with a fresh token, typed errors. */
-export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
+/**
+ * A call to `/api/v1` + path with a fresh token: the response when it succeeded, otherwise a typed
+ * error (the API's problem details, or unavailability when the API could not answer).
+ */
+async function request(path: string, accept: string, init: RequestInit): Promise<Response> {
   const token = await accessToken();
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, {
-      ...init,
-      headers: { Accept: 'application/json', Authorization: `Bearer ${token}`, ...init.headers },
-    });
+    response = await fetch(`/api/v1${path}`, { ...init, headers: { Accept: accept, Authorization: `Bearer ${token}`, ...init.headers } });
   } catch {
     throw new ApiUnavailableError();
   }
-  if (response.status === 204) return undefined as T;
-  if (response.ok) return (await response.json()) as T;
+  if (response.ok) return response;
 
   const isProblem = response.headers.get('content-type')?.includes('application/problem+json');
   const problem = isProblem ? ProblemSchema.safeParse(await response.json().catch(() => null)) : undefined;
@@ -40,6 +39,13 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
   // A proxy or gateway answered instead of the API.
   if (response.status >= 500) throw new ApiUnavailableError();
   throw new ApiError({ type: 'about:blank', title: 'Erreur', status: response.status });
+}
+
+/** The one way the web calls the API: `/api/v1` + path, with a fresh token, typed errors. */
+export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const response = await request(path, 'application/json', init);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
 }
 
 /** A file the API sends as an attachment (exports): its bytes and the name the API gives it. */
@@ -50,22 +56,15 @@ export interface DownloadedFile {
 
 /** Downloads an attachment through the same door as `apiFetch` (token, typed errors). */
 export async function apiDownload(path: string, fallbackName: string, init: RequestInit = {}): Promise<DownloadedFile> {
-  const token = await accessToken();
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1${path}`, { ...init, headers: { Accept: '*/*', Authorization: `Bearer ${token}`, ...init.headers } });
-  } catch {
-    throw new ApiUnavailableError();
-  }
-  if (!response.ok) {
-    const problem = ProblemSchema.safeParse(await response.json().catch(() => null));
-    if (problem.success) throw new ApiError(problem.data);
-    if (response.status >= 500) throw new ApiUnavailableError();
-    throw new ApiError({ type: 'about:blank', title: 'Erreur', status: response.status });
-  }
+  const response = await request(path, '*/*', init);
   const disposition = response.headers.get('content-disposition') ?? '';
   const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
-  return { blob: await response.blob(), filename };
+  try {
+    return { blob: await response.blob(), filename };
+  } catch {
+    // The API cuts the connection when a file fails after it started: never save a truncated one.
+    throw new Error('Le téléchargement a été interrompu avant la fin du fichier. Réessayez.');
+  }
 }
 
 /** A JSON write (POST, PUT, PATCH) through `apiFetch`. */

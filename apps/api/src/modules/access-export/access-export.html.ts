@@ -32,7 +32,7 @@ import {
   RELATION_LABELS,
   SEX_LABELS,
 } from '@ccas/shared';
-import { html, type SafeHtml } from '../../common/html';
+import { html, type SafeHtml, trusted } from '../../common/html';
 
 // The right-of-access export as a self-contained printable page: French, Paris time, no script,
 // nothing loaded from elsewhere. Every value goes through `html`, which escapes it.
@@ -251,7 +251,8 @@ function accessLog(data: AccessExport) {
     </table>`;
 }
 
-const STYLE = `
+// Written here, not data: trusted so that its quotes ("Segoe UI") are not escaped away.
+const STYLE = trusted(`
   :root { color: #1a1a1a; font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
   body { max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
   h1 { font-size: 1.6rem; margin-bottom: .25rem; }
@@ -277,7 +278,7 @@ const STYLE = `
     thead { display: table-header-group; }
     tr { break-inside: avoid; }
   }
-`;
+`);
 
 /** The whole document. */
 export function renderAccessExport(data: AccessExport): string {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { type AccessExport, type AccessExportFormat, can, PRIVATE_NOTES_RULE } from '@ccas/shared';
 import { AuditService } from '../../audit/audit.service';
+import { Clock } from '../../common/clock';
 import { currentUser } from '../../common/request-context';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 import { AppointmentsService } from '../appointments/appointments.service';
 import { toAppointment } from '../appointments/appointment.mapper';
-import { beneficiaryInclude, toBeneficiary, toIsoDate, toPersonRef } from '../beneficiaries/beneficiary.mapper';
+import { accessLogSelect, beneficiaryInclude, toAccessLogEntry, toBeneficiary, toHouseholdMember, toPersonRef } from '../beneficiaries/beneficiary.mapper';
 import { fileEvent, requireFile } from '../beneficiaries/file-access';
 import { AssessmentsService } from '../digital-inclusion/assessments.service';
 import { toAssessment, toReferral } from '../digital-inclusion/digital-inclusion.mapper';
@@ -54,6 +55,7 @@ export class AccessExportService {
     private readonly assessments: AssessmentsService,
     private readonly referrals: ReferralsService,
     private readonly appointments: AppointmentsService,
+    private readonly clock: Clock,
   ) {}
 
   async export(beneficiaryId: string, format: AccessExportFormat): Promise<AccessExport> {
@@ -76,19 +78,12 @@ export class AccessExportService {
       const referrals = await everything((cursor, take) => this.referrals.newestFirst(tx, beneficiaryId, cursor, take), (row) => row.occurredAt);
       const appointments = await everything((cursor, take) => this.appointments.newestFirst(tx, beneficiaryId, cursor, take), (row) => row.startsAt);
       return {
-        generatedAt: new Date().toISOString(),
+        generatedAt: this.clock.now().toISOString(),
         generatedBy: toPersonRef(me),
         organisation: { name: tenant.name },
         privateNotesRule: PRIVATE_NOTES_RULE,
         file: toBeneficiary(file, true),
-        household: household.map((member) => ({
-          id: member.id,
-          relation: member.relation as AccessExport['household'][number]['relation'],
-          firstName: member.firstName,
-          lastName: member.lastName,
-          birthDate: toIsoDate(member.birthDate),
-          livesInHousehold: member.livesInHousehold,
-        })),
+        household: household.map((member) => without(toHouseholdMember(member), 'version')),
         interviews: interviews.map((row) => without(toInterview(row, user), 'editable', 'version')),
         procedures: procedures.map((row) => without(toProcedure(row, user), 'editable', 'version')),
         digitalAssessments: assessments.map(toAssessment),
@@ -101,17 +96,7 @@ export class AccessExportService {
 
   /** Who opened or changed the file, newest first (the same events as its "Accès au dossier" tab). */
   private async accessLog(tx: TenantTx, beneficiaryId: string): Promise<AccessExport['accessLog']> {
-    const events = await tx.auditEvent.findMany({
-      where: { entityType: 'beneficiary', entityId: beneficiaryId },
-      orderBy: { seq: 'desc' },
-      select: { id: true, occurredAt: true, action: true, details: true, actor: { select: { id: true, firstName: true, lastName: true } } },
-    });
-    return events.map((event) => ({
-      id: event.id,
-      occurredAt: event.occurredAt.toISOString(),
-      actor: event.actor ? toPersonRef(event.actor) : null,
-      action: event.action,
-      target: String((event.details as { target?: unknown }).target ?? 'file'),
-    }));
+    const events = await tx.auditEvent.findMany({ where: { entityType: 'beneficiary', entityId: beneficiaryId }, orderBy: { seq: 'desc' }, select: accessLogSelect });
+    return events.map(toAccessLogEntry);
   }
 }

@@ -3,15 +3,12 @@ import { type Absence, AbsenceInput, type AbsenceOccurrence, type AbsenceQuery, 
 import type { z } from 'zod';
 import { AuditService } from '../../audit/audit.service';
 import { decodeCursor, encodeCursor, TimeCursor } from '../../common/cursor';
+import { parisDate } from '../../common/paris-date';
 import { currentUser } from '../../common/request-context';
 import { requireAgents, requireMember, requireSite } from '../../tenancy/lookups';
 import { TenantDb } from '../../tenancy/tenant-db.service';
 import { toIsoDate, toPersonRef } from '../beneficiaries/beneficiary.mapper';
 import { absenceOccurrences, busySlotsMeeting, isSlotTaken, SlotTakenException } from './slot-conflicts';
-
-const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
-/** The calendar day (`YYYY-MM-DD`) an instant falls on in Paris. */
-const parisDate = (at: Date): string => parisDay.format(at);
 
 type NewAbsence = z.output<typeof AbsenceInput>;
 

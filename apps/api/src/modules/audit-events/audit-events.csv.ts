@@ -1,4 +1,6 @@
 import { ACCESS_TARGET_LABELS, AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, type AuditEvent, formatFileNumber } from '@ccas/shared';
+import { csvLine } from '../../common/table-file';
+import { parisDate } from '../../common/paris-date';
 
 // The audit trail as CSV for spreadsheets set to French: `;` between fields, CRLF between lines,
 // dates in Paris time. The caller prefixes the UTF-8 byte order mark.
@@ -28,25 +30,15 @@ const parisTime = new Intl.DateTimeFormat('fr-FR', {
   hourCycle: 'h23',
 });
 
-/**
- * One field: quoted when it holds a separator, a quote or a line break; a leading `=`, `+`, `-`, `@`
- * (or tab, carriage return) is neutralised with an apostrophe so a spreadsheet never runs it as a formula.
- */
-export function csvField(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** The download's name, dated with the day Paris clocks show at `at`: `journal-audit-2026-11-30.csv`. */
+export const csvFileName = (at: Date): string => `journal-audit-${parisDate(at)}.csv`;
 
-const line = (fields: (string | number | null | undefined)[]) => `${fields.map(csvField).join(';')}\r\n`;
-
-export const CSV_HEADER = line(COLUMNS);
+export const CSV_HEADER = csvLine(COLUMNS);
 
 export function toCsvLine(event: AuditEvent): string {
   const target = typeof event.details.target === 'string' ? event.details.target : null;
   const { target: _target, ...otherDetails } = event.details;
-  return line([
+  return csvLine([
     event.seq,
     parisTime.format(new Date(event.occurredAt)).replace(',', ''),
     event.actor?.name ?? 'Système',

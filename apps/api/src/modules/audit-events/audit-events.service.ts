@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
-import { Injectable } from '@nestjs/common';
-import type { AuditChainVerification, AuditEvent, AuditEventExportQuery, AuditEventQuery, Page } from '@ccas/shared';
+import { Injectable, Logger } from '@nestjs/common';
+import { type AuditChainVerification, type AuditEvent, type AuditEventExportQuery, type AuditEventQuery, type Page, UUID_PATTERN } from '@ccas/shared';
 import { AuditService } from '../../audit/audit.service';
 import { decodeCursor, encodeCursor, SeqCursor } from '../../common/cursor';
-import { currentUser } from '../../common/request-context';
+import { currentRequest, currentUser } from '../../common/request-context';
 import type { Prisma } from '../../generated/prisma/client';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 import { CSV_HEADER, toCsvLine } from './audit-events.csv';
@@ -12,13 +12,14 @@ type Filters = AuditEventExportQuery;
 
 /** Rows read per round of the CSV export: memory stays flat whatever the number of events. */
 const EXPORT_BATCH = 1000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const eventInclude = { actor: { select: { id: true, firstName: true, lastName: true } } } as const;
 type EventRow = Prisma.AuditEventGetPayload<{ include: typeof eventInclude }>;
 
 @Injectable()
 export class AuditEventsService {
+  private readonly logger = new Logger(AuditEventsService.name);
+
   constructor(
     private readonly db: TenantDb,
     private readonly audit: AuditService,
@@ -53,21 +54,38 @@ export class AuditEventsService {
       await this.audit.record(tx, { action: 'export', entityType: 'audit-events', details: exportDetails(query, where) });
       return { where, upTo: head?.seq ?? 0n };
     });
+    const requestId = currentRequest()?.requestId ?? '-';
     const rounds = async function* (this: AuditEventsService) {
       yield `\uFEFF${CSV_HEADER}`;
       if (!start.where) return;
       let before = start.upTo + 1n;
-      for (;;) {
-        // The stream is read after the request handler returned: the tenant is passed explicitly.
-        const events = await this.db.forTenant(
-          user.tenantId,
-          async (tx) => this.toEvents(tx, await this.read(tx, { ...start.where, seq: { lt: before } }, EXPORT_BATCH)),
-          user.membershipId,
+      let exported = 0;
+      try {
+        for (;;) {
+          // The stream is read after the request handler returned: the tenant is passed explicitly.
+          const events = await this.db.forTenant(
+            user.tenantId,
+            async (tx) => this.toEvents(tx, await this.read(tx, { ...start.where, seq: { lt: before } }, EXPORT_BATCH)),
+            user.membershipId,
+          );
+          if (events.length) yield events.map(toCsvLine).join('');
+          exported += events.length;
+          const last = events.at(-1);
+          if (events.length < EXPORT_BATCH || !last) return;
+          before = BigInt(last.seq);
+        }
+      } catch (error) {
+        // The kind and where only: a database error's message may quote the data it was reading.
+        const failure = error instanceof Error ? error : new Error(String(error));
+        const code = (failure as { code?: unknown }).code;
+        const frames = failure.stack?.split('\n').slice(1, 6).join('\n') ?? '';
+        this.logger.error(
+          `Audit trail CSV export failed after ${exported} events on request ${requestId}: ${failure.name}${code ? ` (${String(code)})` : ''}\n${frames}`,
         );
-        if (events.length) yield events.map(toCsvLine).join('');
-        const last = events.at(-1);
-        if (events.length < EXPORT_BATCH || !last) return;
-        before = BigInt(last.seq);
+        // Fails the stream, so that the download is cut rather than ended as if complete. No cause
+        // attached: whatever logs this error next must not print the original message.
+        // eslint-disable-next-line preserve-caught-error
+        throw new Error('audit trail CSV export failed');
       }
     };
     return Readable.from(rounds.call(this));
@@ -114,7 +132,7 @@ export class AuditEventsService {
 
   /** The rows as the viewer shows them, with the number of each file they are about. */
   private async toEvents(tx: TenantTx, rows: EventRow[]): Promise<AuditEvent[]> {
-    const fileIds = [...new Set(rows.filter((row) => row.entityType === 'beneficiary' && row.entityId && UUID.test(row.entityId)).map((row) => row.entityId!))];
+    const fileIds = [...new Set(rows.filter((row) => row.entityType === 'beneficiary' && row.entityId && UUID_PATTERN.test(row.entityId)).map((row) => row.entityId!))];
     const files = fileIds.length ? await tx.beneficiary.findMany({ where: { id: { in: fileIds } }, select: { id: true, fileNumber: true } }) : [];
     const fileNumbers = new Map(files.map((file) => [file.id, file.fileNumber]));
     return rows.map((row) => {

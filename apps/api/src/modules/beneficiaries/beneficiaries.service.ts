@@ -23,7 +23,7 @@ import { currentUser } from '../../common/request-context';
 import type { Prisma } from '../../generated/prisma/client';
 import { requireSiteField } from '../../tenancy/lookups';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
-import { beneficiaryInclude, fromIsoDate, toBeneficiary, toIsoDate, toPersonRef, toSummary } from './beneficiary.mapper';
+import { accessLogSelect, beneficiaryInclude, fromIsoDate, toAccessLogEntry, toBeneficiary, toIsoDate, toSummary } from './beneficiary.mapper';
 import { BeneficiariesRepository } from './beneficiaries.repository';
 import { fileEvent, requireFile, staleVersion } from './file-access';
 import { parseSearchTerms } from './search-terms';
@@ -180,18 +180,12 @@ export class BeneficiariesService {
         where: { entityType: 'beneficiary', entityId: id, ...(before !== undefined ? { seq: { lt: before } } : {}) },
         orderBy: { seq: 'desc' },
         take: query.limit + 1,
-        select: { id: true, seq: true, occurredAt: true, action: true, details: true, actor: { select: { id: true, firstName: true, lastName: true } } },
+        select: accessLogSelect,
       });
       const items = events.slice(0, query.limit);
       const last = items.at(-1);
       return {
-        items: items.map((event) => ({
-          id: event.id,
-          occurredAt: event.occurredAt.toISOString(),
-          actor: event.actor ? toPersonRef(event.actor) : null,
-          action: event.action,
-          target: String((event.details as { target?: unknown }).target ?? 'file'),
-        })),
+        items: items.map(toAccessLogEntry),
         nextCursor: events.length > query.limit && last ? encodeCursor({ seq: Number(last.seq) }) : null,
       };
     });

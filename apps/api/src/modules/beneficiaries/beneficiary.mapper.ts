@@ -1,4 +1,4 @@
-import type { Beneficiary, BeneficiarySummary, IncomeSource, PersonRef } from '@ccas/shared';
+import type { AccessLogEntry, Beneficiary, BeneficiarySummary, HouseholdMember, IncomeSource, PersonRef } from '@ccas/shared';
 import type { Prisma } from '../../generated/prisma/client';
 import type { SearchRow } from './beneficiaries.repository';
 
@@ -108,3 +108,37 @@ export function toSummary(row: SearchRow): BeneficiarySummary {
     referents: row.referents,
   };
 }
+
+type HouseholdRow = { id: string; version: number; relation: string; firstName: string; lastName: string | null; birthDate: Date | null; livesInHousehold: boolean };
+
+/** A person of the beneficiary's household ("foyer"). */
+export const toHouseholdMember = (row: HouseholdRow): HouseholdMember => ({
+  id: row.id,
+  version: row.version,
+  relation: row.relation as HouseholdMember['relation'],
+  firstName: row.firstName,
+  lastName: row.lastName,
+  birthDate: toIsoDate(row.birthDate),
+  livesInHousehold: row.livesInHousehold,
+});
+
+/** What an entry of a file's access log reads from its audit event (`seq` for paging). */
+export const accessLogSelect = {
+  id: true,
+  seq: true,
+  occurredAt: true,
+  action: true,
+  details: true,
+  actor: personName,
+} as const satisfies Prisma.AuditEventSelect;
+
+type AccessLogRow = Prisma.AuditEventGetPayload<{ select: typeof accessLogSelect }>;
+
+/** Who did what to the file, and to which part of it (`target`, recorded with the event; the file itself when absent). */
+export const toAccessLogEntry = (event: AccessLogRow): AccessLogEntry => ({
+  id: event.id,
+  occurredAt: event.occurredAt.toISOString(),
+  actor: event.actor ? toPersonRef(event.actor) : null,
+  action: event.action,
+  target: String((event.details as { target?: unknown }).target ?? 'file'),
+});

@@ -4,20 +4,8 @@ import { AuditService } from '../../audit/audit.service';
 import { decodeCursor, encodeCursor, IdCursor } from '../../common/cursor';
 import { currentUser } from '../../common/request-context';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
-import { fromIsoDate, toIsoDate } from './beneficiary.mapper';
+import { fromIsoDate, toHouseholdMember } from './beneficiary.mapper';
 import { fileEvent, requireFile, staleVersion } from './file-access';
-
-type Row = { id: string; version: number; relation: string; firstName: string; lastName: string | null; birthDate: Date | null; livesInHousehold: boolean };
-
-const toMember = (row: Row): HouseholdMember => ({
-  id: row.id,
-  version: row.version,
-  relation: row.relation as HouseholdMember['relation'],
-  firstName: row.firstName,
-  lastName: row.lastName,
-  birthDate: toIsoDate(row.birthDate),
-  livesInHousehold: row.livesInHousehold,
-});
 
 /** The people of a beneficiary's household ("foyer"). */
 @Injectable()
@@ -37,7 +25,7 @@ export class HouseholdMembersService {
         take: query.limit + 1,
       });
       await this.audit.record(tx, fileEvent('read', beneficiaryId, 'household'));
-      const items = rows.slice(0, query.limit).map(toMember);
+      const items = rows.slice(0, query.limit).map(toHouseholdMember);
       return { items, nextCursor: rows.length > query.limit ? encodeCursor({ id: items.at(-1)!.id }) : null };
     });
   }
@@ -49,7 +37,7 @@ export class HouseholdMembersService {
         data: { ...input, birthDate: fromIsoDate(input.birthDate), beneficiaryId, tenantId: currentUser().tenantId },
       });
       await this.audit.record(tx, fileEvent('create', beneficiaryId, 'household-member', { householdMemberId: row.id }));
-      return toMember(row);
+      return toHouseholdMember(row);
     });
   }
 
@@ -62,7 +50,7 @@ export class HouseholdMembersService {
       });
       if (count === 0) throw staleVersion('Ce membre du foyer');
       await this.audit.record(tx, fileEvent('update', beneficiaryId, 'household-member', { householdMemberId: id }));
-      return toMember((await tx.householdMember.findFirst({ where: { id } }))!);
+      return toHouseholdMember((await tx.householdMember.findFirst({ where: { id } }))!);
     });
   }
 

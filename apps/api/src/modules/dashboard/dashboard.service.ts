@@ -51,14 +51,15 @@ export class DashboardService {
 
   /** The figures, audited as a read of the dashboard. */
   read(query: DashboardQuery): Promise<Dashboard> {
-    return this.figures(query, 'read');
+    return this.figures(query, { action: 'read' });
   }
 
   /**
    * The figures for the scope the member may see (an agent without `dashboard:read`: their own),
-   * recorded in the audit trail as `action` with the filters (ids only) and `details`.
+   * recorded in the audit trail as `event.action` with the filters (ids only) and `event.details` —
+   * unless the caller records one event for several readings itself (`event` null).
    */
-  figures(query: DashboardQuery, action: 'read' | 'export', details: Record<string, string> = {}): Promise<Dashboard> {
+  figures(query: DashboardQuery, event: { action: 'read' | 'export'; details?: Record<string, string | number> } | null): Promise<Dashboard> {
     const user = currentUser();
     // Without the director's permission, the dashboard is the member's own.
     const personal = !user.permissions.includes('dashboard:read');
@@ -90,11 +91,13 @@ export class DashboardService {
         procedures: await this.procedures(tx, scope),
         digitalInclusion: await this.digitalInclusion(tx, scope, files.opened),
       };
-      await this.audit.record(tx, {
-        action,
-        entityType: 'dashboard',
-        details: { from: query.from, to: query.to, siteId: query.siteId ?? null, agentId: agentId ?? null, personal, ...details },
-      });
+      if (event) {
+        await this.audit.record(tx, {
+          action: event.action,
+          entityType: 'dashboard',
+          details: { from: query.from, to: query.to, siteId: query.siteId ?? null, agentId: agentId ?? null, personal, ...event.details },
+        });
+      }
       return dashboard;
     });
   }

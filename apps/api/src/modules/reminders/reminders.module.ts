@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { ApiConfig } from '../../config';
+import { JobsModule } from '../../jobs/jobs.module';
 import { DevOutboxController } from './dev-outbox.controller';
 import { EMAIL_PROVIDER, SMS_PROVIDER } from './notification-providers';
 import { OutboxEmailProvider, OutboxSmsProvider } from './outbox.providers';
@@ -19,6 +20,7 @@ export class RemindersModule {
     const providers = PROVIDERS[config.notifications.provider];
     return {
       module: RemindersModule,
+      imports: [JobsModule],
       controllers: providers.devOutbox ? [DevOutboxController] : [],
       providers: [
         { provide: EMAIL_PROVIDER, useClass: providers.email },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AUDIT_RETENTION_MONTHS, type DataProtectionSettings, type DataProtectionSettingsInput, RETENTION_MONTHS } from '@ccas/shared';
+import type { DataProtectionSettings, DataProtectionSettingsInput } from '@ccas/shared';
 import { AuditService } from '../../audit/audit.service';
 import { currentUser } from '../../common/request-context';
 import { TenantDb } from '../../tenancy/tenant-db.service';
@@ -14,9 +14,11 @@ export class DataProtectionSettingsService {
 
   get(): Promise<DataProtectionSettings> {
     return this.db.transaction(async (tx) => {
-      const row = await tx.tenantSetting.findFirst({ where: { tenantId: currentUser().tenantId } });
-      await this.audit.record(tx, { action: 'read', entityType: 'tenant-settings', entityId: currentUser().tenantId, details: { target: 'data-protection' } });
-      return row ? pick(row) : { retentionMonths: RETENTION_MONTHS.default, auditRetentionMonths: AUDIT_RETENTION_MONTHS.default };
+      const tenantId = currentUser().tenantId;
+      // The row exists from the tenant's creation (migration 20261129020000).
+      const row = await tx.tenantSetting.findUniqueOrThrow({ where: { tenantId } });
+      await this.audit.record(tx, { action: 'read', entityType: 'tenant-settings', entityId: tenantId, details: { target: 'data-protection' } });
+      return pick(row);
     });
   }
 

@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import PgBoss from 'pg-boss';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type PgBoss from 'pg-boss';
 import { API_CONFIG, type ApiConfig } from '../../config';
-import { installJobSchema, JOBS_SCHEMA } from '../reminders/reminder-jobs';
+import { JobQueue } from '../../jobs/job-queue';
 import { RetentionSweep } from './retention-sweep';
 
 export const RETENTION_QUEUE = 'retention-daily';
@@ -9,18 +9,19 @@ export const RETENTION_QUEUE = 'retention-daily';
 const RETENTION_CRON = '30 2 * * *';
 
 /**
- * The retention schedule on pg-boss (docs/decisions/009 and 011). Started with the application when
- * JOBS_ENABLED, with a run at start-up too, so that a new installation (or the demo) has its list
- * at once; the "stately" policy keeps at most one run queued and one running across replicas.
+ * The retention schedule on the API's job queue (docs/decisions/009 and 011). Started with the
+ * application when JOBS_ENABLED, with a run at start-up too, so that a new installation (or the demo)
+ * has its list at once; the "stately" policy keeps at most one run queued and one running across
+ * replicas.
  */
 @Injectable()
 export class RetentionJobs implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('Jobs');
   private boss: PgBoss | null = null;
 
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly sweep: RetentionSweep,
+    private readonly queue: JobQueue,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -29,23 +30,14 @@ export class RetentionJobs implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     const boss = this.boss;
+    if (!boss) return;
     this.boss = null;
-    await boss?.stop({ graceful: true, wait: true, timeout: 20_000 });
+    await boss.offWork(RETENTION_QUEUE);
+    await this.queue.leave(RETENTION_QUEUE);
   }
 
   private async start(): Promise<void> {
-    await installJobSchema(this.config.databaseUrl);
-    // Same connection as the reminders' queue: the role owning pg-boss's tables, never the API's rights.
-    const options: PgBoss.ConstructorOptions & { options: string } = {
-      connectionString: this.config.databaseUrl,
-      options: '-c role=ccas_jobs',
-      application_name: 'ccas-jobs',
-      schema: JOBS_SCHEMA,
-      max: 2,
-    };
-    const boss = new PgBoss(options);
-    boss.on('error', (error: Error) => this.logger.error(`job queue: ${error.message}`));
-    await boss.start();
+    const boss = await this.queue.join(RETENTION_QUEUE);
     try {
       await boss.createQueue(RETENTION_QUEUE, { name: RETENTION_QUEUE, policy: 'stately', retryLimit: 1, expireInSeconds: 3600 });
       await boss.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: 'Europe/Paris' });
@@ -54,7 +46,7 @@ export class RetentionJobs implements OnApplicationBootstrap, OnModuleDestroy {
       });
       await boss.send(RETENTION_QUEUE, {});
     } catch (error) {
-      await boss.stop({ graceful: false });
+      await this.queue.leave(RETENTION_QUEUE);
       throw error;
     }
     this.boss = boss;

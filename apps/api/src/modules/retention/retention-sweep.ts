@@ -32,7 +32,10 @@ export class RetentionSweep {
     private readonly clock: Clock,
   ) {}
 
-  /** Runs at `now` (the clock's time by default); `tenantId` narrows the run to one tenant (tests). */
+  /**
+   * Lists the files due at `now` (the clock's time by default) and purges the audit events expired
+   * by the database's clock; `tenantId` narrows the run to one tenant (tests).
+   */
   async run(now: Date = this.clock.now(), options: { tenantId?: string } = {}): Promise<SweepResult> {
     const tenants = options.tenantId
       ? [options.tenantId]
@@ -44,7 +47,7 @@ export class RetentionSweep {
         result.due += review.due;
         result.added += review.added;
         result.cleared += review.cleared;
-        result.purged += await this.purgeAudit(tenantId, now);
+        result.purged += await this.purgeAudit(tenantId);
       } catch (error) {
         result.failed += 1;
         // The SQL state or the error's name only: messages may quote data.
@@ -67,12 +70,14 @@ export class RetentionSweep {
     });
   }
 
-  /** The purge records its checkpoint and its own audit event (see audit_purge_before). */
-  private purgeAudit(tenantId: string, now: Date): Promise<number> {
+  /**
+   * Purges the events older than the tenant's audit retention, counted back from the database's
+   * clock (not `now`: the API role cannot choose how far back it purges). The purge records its
+   * checkpoint and its own audit event (see audit_purge_expired).
+   */
+  private purgeAudit(tenantId: string): Promise<number> {
     return this.db.forTenant(tenantId, async (tx) => {
-      const [row] = await tx.$queryRaw<{ purged: bigint }[]>`
-        SELECT audit_purge_before(${tenantId}::uuid, ${now}::timestamptz - make_interval(months => coalesce(
-                 (SELECT audit_retention_months FROM tenant_settings WHERE tenant_id = ${tenantId}::uuid), 12))) AS purged`;
+      const [row] = await tx.$queryRaw<{ purged: bigint }[]>`SELECT audit_purge_expired() AS purged`;
       return Number(row.purged);
     });
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ArchiveFilesInput, ArchiveFilesResult, page, PostponeRetentionInput, RetentionDueQuery, RetentionReview } from '@ccas/shared';
 import type {
   ArchiveFilesInput as ArchiveFilesBody,
@@ -31,7 +31,8 @@ export class RetentionController {
   @HttpCode(200)
   @ApiOkResponse(responseOf(ArchiveFilesResult))
   @ApiNotFoundResponse({ description: 'Un dossier n’existe pas dans la structure' })
-  @ApiConflictResponse({ description: 'Un dossier n’est pas (ou plus) à archiver, ou est déjà anonymisé' })
+  @ApiConflictResponse({ description: 'Un dossier n’est pas (ou plus) à archiver' })
+  @ApiGoneResponse({ description: 'Un dossier est déjà anonymisé' })
   archive(@Body(new ZodValidationPipe(ArchiveFilesInput)) input: ArchiveFilesBody) {
     return this.retention.archive(input);
   }
@@ -40,7 +41,8 @@ export class RetentionController {
   @Post('postpone')
   @HttpCode(200)
   @ApiOkResponse(responseOf(RetentionReview))
-  @ApiConflictResponse({ description: 'Le dossier n’est pas à archiver, ou est déjà anonymisé' })
+  @ApiConflictResponse({ description: 'Le dossier n’est pas à archiver' })
+  @ApiGoneResponse({ description: 'Le dossier est déjà anonymisé' })
   postpone(@Body(new ZodValidationPipe(PostponeRetentionInput)) input: PostponeRetentionBody) {
     return this.retention.postpone(input);
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { JobsModule } from '../../jobs/jobs.module';
 import { DataProtectionSettingsController } from './data-protection-settings.controller';
 import { DataProtectionSettingsService } from './data-protection-settings.service';
 import { RetentionJobs } from './retention-jobs';
@@ -8,6 +9,7 @@ import { RetentionService } from './retention.service';
 
 /** Data retention: the review of files due for archiving, their anonymisation, the audit purge, the delays. */
 @Module({
+  imports: [JobsModule],
   controllers: [RetentionController, DataProtectionSettingsController],
   providers: [RetentionService, DataProtectionSettingsService, RetentionSweep, RetentionJobs],
   exports: [RetentionSweep],

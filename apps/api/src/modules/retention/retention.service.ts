@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   type ArchiveFilesInput,
   type ArchiveFilesResult,
@@ -14,11 +14,12 @@ import { z } from 'zod';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../common/clock';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { FILE_ANONYMISED, FILE_NOT_DUE, isDatabaseError } from '../../common/database-error';
+import { addMonths, parisDate } from '../../common/paris-date';
 import { currentUser } from '../../common/request-context';
 import type { Prisma } from '../../generated/prisma/client';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 import { fileEvent } from '../beneficiaries/file-access';
-import { addMonths, parisDate } from './paris-date';
 
 /** A postponement lasts 6 months unless the manager says otherwise, and at most 3 years. */
 const DEFAULT_POSTPONE_MONTHS = 6;
@@ -36,10 +37,6 @@ interface FileToArchive {
   id: string;
   file_number: number;
   anonymised_at: Date | null;
-  reviewed: boolean;
-  last_contact: Date;
-  upcoming: boolean;
-  cutoff: Date;
 }
 
 /**
@@ -83,21 +80,22 @@ export class RetentionService {
   /**
    * Anonymises the chosen files in one transaction: every file must exist, be on the list and
    * still be due now (a contact recorded since the job ran, or an appointment booked, takes it off).
+   * The database decides that, under each file's row lock (app_anonymise_beneficiary).
    */
   archive({ beneficiaryIds }: ArchiveFilesInput): Promise<ArchiveFilesResult> {
     const now = this.clock.now();
     return this.db.transaction(async (tx) => {
-      const files = await this.lockFiles(tx, beneficiaryIds, now);
+      const files = await this.lockFiles(tx, beneficiaryIds);
       if (files.length !== beneficiaryIds.length) {
         throw new NotFoundException({ detail: 'Un ou plusieurs dossiers n’existent pas ou ne font pas partie de votre structure.' });
       }
-      for (const file of files) checkArchivable(file);
-      for (const file of files) {
-        await tx.$queryRaw`SELECT app_anonymise_beneficiary(${file.id}::uuid, ${now}::timestamptz, ${[...INTERVIEW_THEME_SUGGESTIONS]}::text[])`;
-      }
+      const anonymisedFile = files.find((file) => file.anonymised_at);
+      if (anonymisedFile) throw anonymised(`Le dossier ${formatFileNumber(anonymisedFile.file_number)}`);
+      const lastContacts: Date[] = [];
+      for (const file of files) lastContacts.push(await this.anonymise(tx, file, now));
       await this.audit.recordMany(
         tx,
-        files.map((file) => fileEvent('delete', file.id, 'anonymisation', { lastContactAt: file.last_contact.toISOString() })),
+        files.map((file, index) => fileEvent('delete', file.id, 'anonymisation', { lastContactAt: lastContacts[index].toISOString() })),
       );
       return { archived: files.map((file) => ({ beneficiaryId: file.id, anonymisedAt: now.toISOString() })) };
     });
@@ -128,41 +126,38 @@ export class RetentionService {
     });
   }
 
-  /** The chosen files, locked against any concurrent write, with what decides whether they are due now. */
-  private lockFiles(tx: TenantTx, ids: string[], now: Date): Promise<FileToArchive[]> {
+  /** The chosen files, locked against any concurrent write, in one order so that two reviews never deadlock. */
+  private lockFiles(tx: TenantTx, ids: string[]): Promise<FileToArchive[]> {
     return tx.$queryRaw<FileToArchive[]>`
-      WITH settings AS (
-        SELECT ${now}::timestamptz - make_interval(months => coalesce(
-          (SELECT retention_months FROM tenant_settings WHERE tenant_id = app_current_tenant()), 24)) AS cutoff
-      ), locked AS (
-        SELECT b.tenant_id, b.id, b.file_number, b.anonymised_at FROM beneficiaries b
-         WHERE b.id = ANY (${ids}::uuid[]) ORDER BY b.id FOR UPDATE
-      )
-      SELECT l.id, l.file_number, l.anonymised_at, settings.cutoff,
-             EXISTS (SELECT 1 FROM retention_reviews r WHERE r.tenant_id = l.tenant_id AND r.beneficiary_id = l.id) AS reviewed,
-             app_beneficiary_last_contact(l.tenant_id, l.id) AS last_contact,
-             EXISTS (SELECT 1 FROM appointments a WHERE a.tenant_id = l.tenant_id AND a.beneficiary_id = l.id
-                        AND a.status = 'PLANNED' AND a.starts_at > ${now}::timestamptz) AS upcoming
-        FROM locked l CROSS JOIN settings
-       ORDER BY l.file_number`;
+      SELECT b.id, b.file_number, b.anonymised_at FROM beneficiaries b
+       WHERE b.id = ANY (${ids}::uuid[]) ORDER BY b.id FOR UPDATE`;
   }
-}
 
-function checkArchivable(file: FileToArchive): void {
-  const number = formatFileNumber(file.file_number);
-  if (file.anonymised_at) throw anonymised(`Le dossier ${number}`);
-  if (!file.reviewed) {
-    throw new ConflictException({ detail: `Le dossier ${number} n’est pas dans la liste des dossiers à archiver.` });
-  }
-  if (file.upcoming || file.last_contact >= file.cutoff) {
-    throw new ConflictException({
-      detail: `Le dossier ${number} n’est plus à archiver : un contact ou un rendez-vous a été enregistré depuis la dernière vérification.`,
-    });
+  /** Anonymises one locked file, once the database has found it still due; returns its last contact. */
+  private async anonymise(tx: TenantTx, file: FileToArchive, now: Date): Promise<Date> {
+    const number = formatFileNumber(file.file_number);
+    try {
+      const [row] = await tx.$queryRaw<{ last_contact: Date | null }[]>`
+        SELECT app_anonymise_beneficiary(${file.id}::uuid, ${now}::timestamptz, ${[...INTERVIEW_THEME_SUGGESTIONS]}::text[]) AS last_contact`;
+      // Locked just before in this transaction: it exists.
+      return row.last_contact!;
+    } catch (error) {
+      if (isDatabaseError(error, FILE_NOT_DUE, 'not on the retention review list')) {
+        throw new ConflictException({ detail: `Le dossier ${number} n’est pas dans la liste des dossiers à archiver.` });
+      }
+      if (isDatabaseError(error, FILE_NOT_DUE)) {
+        throw new ConflictException({
+          detail: `Le dossier ${number} n’est plus à archiver : un contact ou un rendez-vous a été enregistré depuis la dernière vérification.`,
+        });
+      }
+      if (isDatabaseError(error, FILE_ANONYMISED)) throw anonymised(`Le dossier ${number}`);
+      throw error;
+    }
   }
 }
 
 const anonymised = (what: string) =>
-  new ConflictException({ type: PROBLEM_TYPES.fileAnonymised, title: 'Dossier anonymisé', detail: `${what} est déjà archivé et anonymisé.` });
+  new GoneException({ type: PROBLEM_TYPES.fileAnonymised, title: 'Dossier anonymisé', detail: `${what} est déjà archivé et anonymisé.` });
 
 function refuse(path: string, message: string): never {
   throw new BadRequestException({ detail: message, errors: [{ path, message }] });

@@ -1,10 +1,11 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import type { InviteMemberInput, ManagedMember, Page, TeamMember, TeamQuery, UpdateMemberInput } from '@ccas/shared';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { can, type InviteMemberInput, type ManagedMember, type Page, type TeamMember, type TeamQuery, type UpdateMemberInput } from '@ccas/shared';
 import type { z } from 'zod';
 import { AuditService } from '../../audit/audit.service';
 import { decodeCursor, encodeCursor, NameCursor } from '../../common/cursor';
 import { afterName } from '../../common/keyset';
 import { currentUser } from '../../common/request-context';
+import { requireSites } from '../../tenancy/lookups';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 import { MANAGED_MEMBER_SELECT, toManagedMember, toTeamMember } from './member.mapper';
 
@@ -26,13 +27,18 @@ export class MembersService {
     private readonly audit: AuditService,
   ) {}
 
-  /** By last name. Active members only, unless the administrator asks for the deactivated ones too. */
+  /**
+   * By last name. Active members only, unless deactivated ones are asked for too: by the
+   * administrator, or by whoever reads the audit trail (a former colleague's actions stay
+   * searchable) — who gets their names only, like every colleague.
+   */
   async list(query: TeamQuery): Promise<Page<TeamMember>> {
-    const manager = currentUser().permissions.includes('users:manage');
-    if (query.includeInactive && !manager) {
-      throw await this.audit.refuse('Seul l’administrateur de votre structure voit les comptes désactivés.', {
+    const user = currentUser();
+    const manager = can(user, 'users:manage');
+    if (query.includeInactive && !manager && !can(user, 'audit:read')) {
+      throw await this.audit.refuse('Seuls l’administrateur et les responsables qui consultent le journal d’audit voient les comptes désactivés.', {
         entityType: 'membership',
-        details: { permission: 'users:manage', filter: 'includeInactive' },
+        details: { permission: 'audit:read', filter: 'includeInactive' },
       });
     }
     const cursor = query.cursor ? decodeCursor(query.cursor, NameCursor) : undefined;
@@ -139,14 +145,4 @@ async function lockActiveAdmins(tx: TenantTx): Promise<string[]> {
      ORDER BY id
        FOR NO KEY UPDATE`;
   return rows.map((row) => row.id);
-}
-
-/** Every site named must be one of the tenant's (another tenant's looks unknown). */
-async function requireSites(tx: TenantTx, siteIds: string[]): Promise<void> {
-  if (!siteIds.length) return;
-  const found = await tx.site.count({ where: { id: { in: siteIds } } });
-  if (found !== siteIds.length) {
-    const message = 'Un des sites choisis n’existe pas dans votre structure.';
-    throw new BadRequestException({ detail: message, errors: [{ path: 'siteIds', message }] });
-  }
 }

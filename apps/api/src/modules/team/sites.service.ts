@@ -1,10 +1,12 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import type { Page, PageQuery, SiteDetail, SiteInput, UpdateSiteInput } from '@ccas/shared';
 import type { z } from 'zod';
 import { AuditService } from '../../audit/audit.service';
 import { decodeCursor, encodeCursor, NameCursor } from '../../common/cursor';
 import { afterName } from '../../common/keyset';
 import { currentUser } from '../../common/request-context';
+import { Prisma } from '../../generated/prisma/client';
+import { requireSite } from '../../tenancy/lookups';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 
 const SITE_SELECT = { id: true, name: true, address: true } as const;
@@ -35,7 +37,9 @@ export class SitesService {
   create(input: z.output<typeof SiteInput>): Promise<SiteDetail> {
     return this.db.transaction(async (tx) => {
       await refuseDuplicateName(tx, input.name);
-      const row = await tx.site.create({ data: { ...input, tenantId: currentUser().tenantId }, select: SITE_SELECT });
+      const row = await tx.site
+        .create({ data: { ...input, tenantId: currentUser().tenantId }, select: SITE_SELECT })
+        .catch(duplicateNameConflict);
       await this.audit.record(tx, { action: 'create', entityType: 'site', entityId: row.id });
       return row;
     });
@@ -43,22 +47,34 @@ export class SitesService {
 
   update(id: string, input: z.output<typeof UpdateSiteInput>): Promise<SiteDetail> {
     return this.db.transaction(async (tx) => {
-      const current = await tx.site.findFirst({ where: { id }, select: { tenantId: true, name: true } });
-      if (!current) throw new NotFoundException({ detail: 'Ce site n’existe pas ou ne fait pas partie de votre structure.' });
-      if (input.name && input.name !== current.name) await refuseDuplicateName(tx, input.name, id);
-      const row = await tx.site.update({ where: { tenantId_id: { tenantId: current.tenantId, id } }, data: input, select: SITE_SELECT });
+      await requireSite(tx, id);
+      if (input.name) await refuseDuplicateName(tx, input.name, id);
+      const row = await tx.site
+        .update({ where: { tenantId_id: { tenantId: currentUser().tenantId, id } }, data: input, select: SITE_SELECT })
+        .catch(duplicateNameConflict);
       await this.audit.record(tx, { action: 'update', entityType: 'site', entityId: id, details: { fields: Object.keys(input).sort().join(',') } });
       return row;
     });
   }
 }
 
-/** Names differing only by case or accents are the same site; renaming one to a new spelling of its own name is not a duplicate. */
+const DUPLICATE_NAME = 'Un site porte déjà ce nom dans votre structure.';
+const duplicateName = () => new ConflictException({ detail: DUPLICATE_NAME, errors: [{ path: 'name', message: DUPLICATE_NAME }] });
+
+/**
+ * Names differing only by case or accents are the same site; renaming one to a new spelling of its
+ * own name is not a duplicate. Checked first for the field's message; the unique index on
+ * `app_search_key(name)` (migration 20261129100000_site_names) settles two concurrent writes.
+ */
 async function refuseDuplicateName(tx: TenantTx, name: string, except: string | null = null): Promise<void> {
   const same = await tx.$queryRaw<unknown[]>`
     SELECT 1 FROM sites WHERE app_search_key(name) = app_search_key(${name}) AND id IS DISTINCT FROM ${except}::uuid`;
-  if (same.length) {
-    const detail = 'Un site porte déjà ce nom dans votre structure.';
-    throw new ConflictException({ detail, errors: [{ path: 'name', message: detail }] });
-  }
+  if (same.length) throw duplicateName();
+}
+
+/** The write lost the race to a concurrent one with the same name: the same answer as the check's. */
+function duplicateNameConflict(error: unknown): never {
+  // The sites' only unique keys besides the generated id are their names.
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw duplicateName();
+  throw error;
 }

@@ -3,7 +3,7 @@ import { AUDIT_ACTION_LABELS, AuditEventExportQuery, type AuditEvent } from '@cc
 import { type FormEvent, useState } from 'react';
 import { DateField } from '../../../components/date-field';
 import { parisInstant } from '../../../lib/dates';
-import { useTeamMembers } from '../../team/api/list-team-members';
+import { useAllTeamMembers } from '../../team/api/list-all-members';
 import type { AuditEventFilters } from '../api/list-audit-events';
 
 interface FilterValues {
@@ -39,7 +39,8 @@ const FIELD_OF: Record<string, keyof FilterValues> = { actorId: 'actorId', file:
 
 /** Who, which file, what, when: checked with the API's own schema before it is asked. */
 export function AuditEventFilterForm({ onApply }: { onApply: (filters: AuditEventFilters) => void }) {
-  const team = useTeamMembers();
+  // Former colleagues too: what a deactivated account did stays searchable.
+  const team = useAllTeamMembers();
   const [values, setValues] = useState<FilterValues>(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<keyof FilterValues, string>>>({});
   const set = <K extends keyof FilterValues>(key: K, value: FilterValues[K]) => setValues((current) => ({ ...current, [key]: value }));

@@ -1,6 +1,7 @@
-import { Group, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { type Dashboard, type DashboardQuery, type DashboardTable, dashboardTables, type ExportFormat, hours, percent } from '@ccas/shared';
 import { type ReactNode, useState } from 'react';
+import { Link } from 'react-router';
 import { useCan } from '../../../components/can';
 import { DateField } from '../../../components/date-field';
 import { PageTitle } from '../../../components/page-title';
@@ -43,7 +44,14 @@ export function DashboardPage() {
 
   return (
     <>
-      <PageTitle>{director ? 'Tableau de bord' : 'Mon activité'}</PageTitle>
+      <Group justify="space-between" mb="md">
+        <PageTitle mb={0}>{director ? 'Tableau de bord' : 'Mon activité'}</PageTitle>
+        {director && (
+          <Button variant="default" component={Link} to="/tableau-de-bord/rapport-annuel">
+            Rapport annuel (ABS)
+          </Button>
+        )}
+      </Group>
       <Stack gap="lg">
         <Group gap="md" align="end" wrap="wrap" role="search" aria-label="Filtres du tableau de bord">
           <SegmentedControl

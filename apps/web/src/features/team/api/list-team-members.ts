@@ -7,6 +7,8 @@ export const teamKeys = {
   members: () => [...teamKeys.all, 'members'] as const,
   /** Everyone the administrator keeps: invited, active and deactivated. */
   managed: () => [...teamKeys.all, 'managed'] as const,
+  /** Active and deactivated members, names only (audit filters). */
+  everyone: () => [...teamKeys.all, 'everyone'] as const,
 };
 
 const TeamPage = page(TeamMember);
