@@ -15,21 +15,37 @@
  *   DATABASE_URL       owner URL of an existing PostgreSQL: uses (drops, recreates) `<db>_bench`
  *   BENCH_API_NODE_ARGS extra Node options for the API process (profiling)
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { APP_ROLE, dropDatabase } from '../../packages/devstack/src/database';
+import { dropDatabase } from '../../packages/devstack/src/database';
 import { prepareDatabase } from '../../packages/devstack/src/database-setup';
-import { repoRoot } from '../../packages/devstack/src/paths';
 import { startEmbeddedPostgres } from '../../packages/devstack/src/postgres';
-import { freePort, terminate, waitForHttp } from '../../packages/devstack/src/processes';
+import { freePort } from '../../packages/devstack/src/processes';
 import { TokenIssuer } from '../../packages/devstack/src/token-issuer';
-import { postgresCpuMs, postmasterPid, processCpuMs } from './cpu';
-import { runLoad, stopLoad, type LoadResult } from './load';
+import { postmasterPid } from './cpu';
+import {
+  apiMainPath,
+  failures,
+  fetchJson,
+  fmt,
+  isCleaning,
+  loadAverage,
+  log,
+  measure,
+  onCleanup,
+  planDuration,
+  planQueryText,
+  runScript,
+  seconds,
+  setAutoExplain,
+  splitPlans,
+  startApi,
+  type Run,
+  type RunningApi,
+} from './harness';
 import { seedBench, type BenchAgent } from './seed';
 
 const TARGET_P95_MS = 50;
@@ -75,65 +91,9 @@ interface Measured extends Scenario {
   results: Map<number, Run>;
 }
 
-interface Run extends LoadResult {
-  /** CPU time of the API process per 2xx response (Linux). */
-  apiCpuMs: number | undefined;
-  /** CPU time of the PostgreSQL server per 2xx response (embedded cluster on Linux). */
-  postgresCpuMs: number | undefined;
-}
-
-const log = (line: string) => console.log(line);
-const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
-
-// Everything started here, stopped in reverse order on success, error and Ctrl-C.
-const cleanups: { label: string; run: () => Promise<void> }[] = [];
-// Synchronous fallbacks for an exit that skipped the cleanup (e.g. a crash): kill what still runs.
-const lastResort = new Map<string, () => void>();
-let cleaning: Promise<void> | undefined;
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    stopLoad();
-    for (const { label, run } of cleanups.reverse()) {
-      try {
-        await run();
-        lastResort.delete(label);
-      } catch (error) {
-        console.error(`cleanup (${label}) failed: ${(error as Error).message}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping the API and PostgreSQL…`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-process.on('uncaughtException', (error) => {
-  console.error(`bench:search crashed: ${error.stack ?? error.message}`);
-  void cleanup().finally(() => process.exit(1));
-});
-process.on('exit', () => {
-  for (const kill of lastResort.values()) {
-    try {
-      kill();
-    } catch {
-      // already gone
-    }
-  }
-});
-// Output piped into a closed reader (e.g. `| head`): keep running and clean up, just stop printing.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-  });
-}
-
 async function main(): Promise<void> {
   const startedAt = performance.now();
-  const apiMain = path.join(repoRoot, 'apps/api/dist/main.js');
-  if (!fs.existsSync(apiMain)) throw new Error(`${apiMain} is missing: run npm run build -w @ccas/api first`);
+  const apiMain = apiMainPath();
 
   // 1. PostgreSQL, migrated.
   let phase = performance.now();
@@ -148,8 +108,8 @@ async function main(): Promise<void> {
 
   // 3. The API, as a separate process, trusting our JWKS.
   const issuer = await TokenIssuer.start();
-  cleanups.push({ label: 'JWKS server', run: () => issuer.close() });
-  let api = await startApi(apiMain, database.appUrl, issuer);
+  onCleanup('JWKS server', () => issuer.close());
+  let api: RunningApi = await startApi(apiMain, database.appUrl, issuer);
   const agent = seed.agents[0];
   // Shaped like Keycloak's; the membership is linked to the subject at first use by verified email.
   const token = await issuer.sign(
@@ -203,16 +163,15 @@ async function main(): Promise<void> {
       continue;
     }
     for (const connections of settings.connections) {
-      if (settings.warmupSeconds > 0) await runLoad({ url, headers, connections, durationSeconds: settings.warmupSeconds });
-      const cpuBefore = { api: processCpuMs(api.pid), postgres: postgresCpuMs(database.postmasterPid) };
-      const load = await runLoad({ url, headers, connections, durationSeconds: settings.durationSeconds });
-      const perRequest = (after: number | undefined, before: number | undefined) =>
-        after === undefined || before === undefined || load.requests === 0 ? undefined : (after - before) / load.requests;
-      const result: Run = {
-        ...load,
-        apiCpuMs: perRequest(processCpuMs(api.pid), cpuBefore.api),
-        postgresCpuMs: perRequest(postgresCpuMs(database.postmasterPid), cpuBefore.postgres),
-      };
+      const result = await measure({
+        url,
+        headers,
+        connections,
+        warmupSeconds: settings.warmupSeconds,
+        durationSeconds: settings.durationSeconds,
+        apiPid: api.pid,
+        postmasterPid: database.postmasterPid,
+      });
       entry.results.set(connections, result);
       log(
         `${scenario.name.padEnd(42)} c=${String(connections).padEnd(3)} items ${String(items ?? '-').padStart(3)}  ` +
@@ -237,7 +196,7 @@ async function main(): Promise<void> {
       log('\nQuery plans are captured from the embedded cluster\'s log only: unset DATABASE_URL to get them.');
     } else {
       await api.stop();
-      await enableAutoExplain(database.ownerUrl);
+      await setAutoExplain(database.ownerUrl, true);
       api = await startApi(apiMain, database.appUrl, issuer);
       await capturePlans(api.url, auth, slow, database.serverLog);
     }
@@ -284,7 +243,7 @@ async function startDatabase(): Promise<BenchDatabase> {
     }
     log(`Using ${url.pathname.slice(1)} on ${url.host} (DATABASE_URL); dropping it first`);
     await dropDatabase(ownerUrl);
-    cleanups.push({ label: 'bench database', run: () => dropDatabase(ownerUrl) });
+    onCleanup('bench database', () => dropDatabase(ownerUrl));
     const prepared = await prepareDatabase({ databaseUrl: ownerUrl, dataDir: '', postgresPort: 0, seed: false, log });
     return { ownerUrl: prepared.ownerUrl, appUrl: prepared.appUrl, serverLog: undefined, postmasterPid: undefined };
   }
@@ -292,18 +251,17 @@ async function startDatabase(): Promise<BenchDatabase> {
   delete env.APP_DATABASE_URL; // the app role of our own cluster, not of another database
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccas-bench-'));
   fs.chmodSync(dataDir, 0o755); // the postgres OS user (when running as root) must reach the cluster folder
-  cleanups.push({ label: 'temporary data folder', run: async () => fs.rmSync(dataDir, { recursive: true, force: true }) });
+  onCleanup('temporary data folder', async () => fs.rmSync(dataDir, { recursive: true, force: true }));
   const serverLog: { lines: string[] | undefined } = { lines: undefined };
   const cluster = await startEmbeddedPostgres({
     dataDir: path.join(dataDir, 'postgres'),
     port: await freePort(),
     log: (line) => {
       if (serverLog.lines) serverLog.lines.push(line);
-      else if (/ERROR|FATAL|PANIC/.test(line) && !cleaning) log(`[postgres] ${line}`);
+      else if (/ERROR|FATAL|PANIC/.test(line) && !isCleaning()) log(`[postgres] ${line}`);
     },
   });
-  cleanups.push({ label: 'PostgreSQL', run: () => cluster.stop() });
-  lastResort.set('PostgreSQL', () => {
+  onCleanup('PostgreSQL', () => cluster.stop(), () => {
     const pid = Number(fs.readFileSync(path.join(cluster.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     process.kill(pid, 'SIGINT'); // fast shutdown
   });
@@ -316,76 +274,6 @@ async function startDatabase(): Promise<BenchDatabase> {
     log,
   });
   return { ownerUrl: prepared.ownerUrl, appUrl: prepared.appUrl, serverLog, postmasterPid: postmasterPid(cluster.dataDir) };
-}
-
-interface RunningApi {
-  url: string;
-  pid: number | undefined;
-  stop(): Promise<void>;
-}
-
-async function startApi(apiMain: string, appUrl: string, issuer: TokenIssuer): Promise<RunningApi> {
-  const port = await freePort();
-  // e.g. BENCH_API_NODE_ARGS="--prof --logfile=/tmp/api-v8.log --no-logfile-per-isolate" to profile the API.
-  const nodeArgs = env.BENCH_API_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, apiMain], {
-    cwd: repoRoot,
-    env: {
-      ...env,
-      NODE_ENV: 'production',
-      APP_DATABASE_URL: appUrl,
-      API_PORT: String(port),
-      API_HOST: '127.0.0.1',
-      OIDC_ISSUER: issuer.issuer,
-      OIDC_JWKS_URL: issuer.jwksUrl,
-      OIDC_AUDIENCE: 'ccas-api',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const forward = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) log(`[api] ${line}`);
-  };
-  child.stdout.on('data', forward);
-  child.stderr.on('data', forward);
-  const stop = () => terminate(child);
-  const entry = { label: `API (pid ${child.pid})`, run: stop };
-  cleanups.push(entry);
-  lastResort.set(entry.label, () => child.kill('SIGKILL'));
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/api/health`, child, 'the API');
-  log(`API (pid ${child.pid}) ready on ${url}`);
-  return {
-    url,
-    pid: child.pid,
-    stop: async () => {
-      await stop();
-      cleanups.splice(cleanups.indexOf(entry), 1);
-      lastResort.delete(entry.label);
-    },
-  };
-}
-
-/** Logs the plan of every statement of the API's database role, with actual rows, times and buffers. */
-async function enableAutoExplain(ownerUrl: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ownerUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ db: string }>('SELECT current_database() AS db');
-    const target = `ROLE ${APP_ROLE} IN DATABASE ${client.escapeIdentifier(rows[0].db)}`;
-    for (const statement of [
-      "SET session_preload_libraries = 'auto_explain'",
-      'SET auto_explain.log_min_duration = 0',
-      'SET auto_explain.log_analyze = on',
-      'SET auto_explain.log_buffers = on',
-      'SET auto_explain.log_settings = on',
-      // The statements run inside functions too (the search may be a plpgsql function).
-      'SET auto_explain.log_nested_statements = on',
-    ]) {
-      await client.query(`ALTER ${target} ${statement}`);
-    }
-  } finally {
-    await client.end();
-  }
 }
 
 async function capturePlans(apiUrl: string, auth: Record<string, string>, slow: Measured[], serverLog: { lines: string[] | undefined }): Promise<void> {
@@ -404,7 +292,7 @@ async function capturePlans(apiUrl: string, auth: Record<string, string>, slow: 
     // Statements run inside functions and triggers (their plan carries the calling context) are
     // listed indented, and not counted twice.
     const nested = (plan: string) => /^(PL\/pgSQL|SQL) function /m.test(plan) || /FROM ONLY .* FOR KEY SHARE/.test(plan);
-    const durationOf = (plan: string) => Number(/^-- duration ([\d.]+) ms/.exec(plan)?.[1] ?? 0);
+    const durationOf = planDuration;
     const topLevel = all.filter((plan) => !nested(plan));
     const sqlMs = topLevel.reduce((sum, plan) => sum + durationOf(plan), 0);
     log(
@@ -412,7 +300,7 @@ async function capturePlans(apiUrl: string, auth: Record<string, string>, slow: 
         `(${topLevel.length} statements sent, BEGIN and COMMIT not counted; ${fmt(sqlMs)} ms of SQL in total)`,
     );
     for (const plan of all) {
-      const text = /Query Text:([\s\S]*?)\n(?:Query Parameters|\S)/.exec(plan)?.[1] ?? '';
+      const text = planQueryText(plan);
       const line = `${fmt(durationOf(plan)).padStart(7)} ms  ${text.replace(/\s+/g, ' ').trim()}`;
       log(nested(plan) ? `      ↳ ${line.trim().slice(0, 110)}` : `  ${line.slice(0, 120)}`);
     }
@@ -422,17 +310,6 @@ async function capturePlans(apiUrl: string, auth: Record<string, string>, slow: 
     if (plans.length === 0) log('(no statement on beneficiaries was logged)');
     for (const plan of plans) log(plan);
   }
-}
-
-/** Server log lines → one text per `duration: … plan:` entry, without the line prefixes. */
-function splitPlans(lines: string[]): string[] {
-  const plans: string[] = [];
-  for (const line of lines) {
-    const header = /LOG:\s+duration: ([\d.]+ ms)\s+plan:/.exec(line);
-    if (header) plans.push(`-- duration ${header[1]}`);
-    else if (plans.length > 0 && !/^\S+ \S+ \S+ \[\d+\] /.test(line)) plans[plans.length - 1] += `\n${line.replace(/^\t/, '')}`;
-  }
-  return plans;
 }
 
 function printTable(measured: Measured[], connections: number): void {
@@ -455,48 +332,9 @@ function printTable(measured: Measured[], connections: number): void {
   }
 }
 
-function failures(result: Run): string {
-  const codes = Object.entries(result.statusCodes).map(([code, count]) => `${count} × HTTP ${code}`);
-  if (result.errors) codes.push(`${result.errors} errors`);
-  return codes.length ? ` (${codes.join(', ')})` : '';
-}
-
-function loadAverage(): string {
-  return os
-    .loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' ');
-}
-
-function fmt(ms: number | undefined): string {
-  if (ms === undefined || Number.isNaN(ms)) return '—';
-  return ms < 1 ? ms.toFixed(2) : ms < 10 ? ms.toFixed(1) : ms.toFixed(0);
-}
-
 /** Keycloak would give the user a UUID; any stable subject does, the membership is linked by email. */
 function subjectOf(agent: BenchAgent): string {
   return `bench-${agent.email}`;
 }
 
-async function fetchJson(url: string, headers?: Record<string, string>): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(url, { headers });
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // not JSON
-  }
-  return { status: response.status, body };
-}
-
-
-
-
-main()
-  .catch((error: unknown) => {
-    if (cleaning) return; // interrupted: the error is a consequence
-    console.error(`bench:search failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  })
-  .finally(() => cleanup());
+runScript('bench:search', main);

@@ -24,7 +24,7 @@ export interface SeedResult {
 }
 
 // Most frequent first: the skewed draw below makes the head of each list far more common.
-const LAST_NAMES = [
+export const LAST_NAMES = [
   'Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau',
   'Simon', 'Laurent', 'Lefèvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier',
   'Morel', 'Girard', 'André', 'Lefebvre', 'Mercier', 'Dupont', 'Lambert', 'Bonnet', 'François', 'Martinez',
@@ -44,7 +44,7 @@ const LAST_NAMES = [
   'Thébault', 'Pelletier', 'Hébert', 'Lagarde', 'Daniel', 'Besnard', 'Kerboeuf', "N'Diaye", 'Lefeuvre', 'Févre',
 ];
 
-const FEMALE_FIRST_NAMES = [
+export const FEMALE_FIRST_NAMES = [
   'Marie', 'Nathalie', 'Isabelle', 'Sylvie', 'Catherine', 'Hélène', 'Christine', 'Sophie', 'Sandrine', 'Valérie',
   'Béatrice', 'Françoise', 'Monique', 'Céline', 'Aurélie', 'Émilie', 'Julie', 'Camille', 'Léa', 'Chloé',
   'Manon', 'Sarah', 'Laura', 'Pauline', 'Gaëlle', 'Amélie', 'Mélanie', 'Clémence', 'Élodie', 'Anaïs',
@@ -52,7 +52,7 @@ const FEMALE_FIRST_NAMES = [
   'Yasmine', 'Aïcha', 'Awa', 'Emma', 'Jade', 'Louise', 'Noëlle', 'Stéphanie', 'Brigitte', 'Agnès',
 ];
 
-const MALE_FIRST_NAMES = [
+export const MALE_FIRST_NAMES = [
   'Jean', 'Pierre', 'Michel', 'Philippe', 'Alain', 'Nicolas', 'Christophe', 'Patrick', 'François', 'Daniel',
   'Julien', 'David', 'Laurent', 'Thomas', 'Stéphane', 'Sébastien', 'Frédéric', 'Jérôme', 'Gérard', 'René',
   'Loïc', 'Joël', 'Noël', 'Hervé', 'Raymond', 'Marcel', 'Maurice', 'Gilles', 'Bernard', 'Dominique',
@@ -67,7 +67,7 @@ const CITIES: [string, string][] = [
   ['Agen', '47000'], ['Fumel', '47500'], ['Penne-d’Agenais', '47140'], ['Monflanquin', '47150'],
 ];
 
-const STREETS = [
+export const STREETS = [
   'rue de la République', 'avenue Victor Hugo', 'rue Jean Jaurès', 'rue des Écoles', 'boulevard du Général de Gaulle',
   'rue Pasteur', 'place de l’Église', 'allée des Tilleuls', 'rue Émile Zola', 'avenue de la Gare',
   'rue du Moulin', 'chemin des Vignes', 'résidence Les Érables', 'rue Léon Blum', 'impasse des Lilas',

@@ -448,6 +448,10 @@ describe('anonymisation of an archived file', () => {
     ];
     expect(expected.filter((column) => !before.includes(column))).toEqual([]);
     const statsBefore = await statistics();
+    // The director's dashboard over the file's whole life, as the director reads it.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const dashboard = async () => (await director.get('/api/v1/dashboard').query({ from: day(-730), to: day(360) }).expect(200)).body;
+    const dashboardBefore = await dashboard();
 
     const archivedAt = later(25 * MONTH);
     await runAt(archivedAt, team);
@@ -457,6 +461,12 @@ describe('anonymisation of an archived file', () => {
     clock.set(null);
 
     expect(await whereValuesAppear()).toEqual([]);
+    // Every figure stays true: the file now counts as archived instead of active, nothing else moves.
+    const dashboardAfter = await dashboard();
+    expect({ ...dashboardAfter, files: undefined }).toEqual({ ...dashboardBefore, files: undefined });
+    expect(dashboardAfter.files).toEqual({ ...dashboardBefore.files, active: dashboardBefore.files.active - 1, archived: dashboardBefore.files.archived + 1, caseload: [] });
+    expect(dashboardBefore.procedures.total).toBeGreaterThan(0);
+    expect(dashboardBefore.appointments.booked).toBe(2);
     const statsAfter = await statistics();
     expect({ ...statsAfter, files: undefined }).toEqual({ ...statsBefore, files: undefined });
     // The file itself keeps its categories; only its status says it is archived.

@@ -73,10 +73,9 @@ export class DashboardService {
       const [{ from_at: fromAt, to_at: toAt }] = await tx.$queryRaw<{ from_at: Date; to_at: Date }[]>`
         SELECT (${query.from}::date)::timestamp AT TIME ZONE ${PARIS} AS from_at, (${query.to}::date + 1)::timestamp AT TIME ZONE ${PARIS} AS to_at`;
       const scope: Scope = { fromAt, toAt, siteId: query.siteId, agentId };
-      const [site, agent] = await Promise.all([
-        query.siteId ? tx.site.findFirst({ where: { id: query.siteId }, select: { id: true, name: true } }) : null,
-        agentId ? tx.membership.findFirst({ where: { id: agentId }, select: { id: true, firstName: true, lastName: true } }) : null,
-      ]);
+      // One query at a time: a transaction is one connection.
+      const site = query.siteId ? await tx.site.findFirst({ where: { id: query.siteId }, select: { id: true, name: true } }) : null;
+      const agent = agentId ? await tx.membership.findFirst({ where: { id: agentId }, select: { id: true, firstName: true, lastName: true } }) : null;
       const files = await this.files(tx, scope);
       const dashboard: Dashboard = {
         scope: {
