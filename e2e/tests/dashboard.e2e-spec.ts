@@ -14,7 +14,7 @@ function quarterLabels(): [string, string] {
 }
 
 describe('dashboard', () => {
-  it('the director filters by a site and a quarter, reads a chart as a table and downloads it as XLSX', async () => {
+  it('the director filters by a site and a quarter, reads a chart as a table, downloads it as XLSX and the whole list as CSV', async () => {
     const manager = await sessionAs('manager@villeneuve.test');
     await navigation(manager).getByRole('link', { name: 'Tableau de bord' }).click();
     await heading(manager, 'Tableau de bord', 1).waitFor();
@@ -45,6 +45,13 @@ describe('dashboard', () => {
       ['Faite avec la personne', counts[1]],
       ['Montrée ou orientée pour la faire seul·e', counts[2]],
     ]);
+
+    // The whole list of the quarter's procedures at that site: as many rows as the chart counts.
+    const lists = manager.getByRole('region', { name: 'Listes à télécharger' });
+    const csv = await downloadFrom(manager, () => lists.getByRole('button', { name: 'CSV : télécharger « Démarches »' }).click());
+    const lines = csv.content.toString('utf8').split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('\uFEFFDate;N° de dossier;Agent;Organisme;Type de démarche;Domaine;Façon de faire;Consentement;Durée (min);Résultat');
+    expect(lines).toHaveLength(1 + counts.reduce((sum, n) => sum + n, 0));
   }, 120_000);
 
   it('the director opens the yearly ABS report: the year beside the previous one, printable and as a workbook', async () => {

@@ -381,3 +381,54 @@ describe('the yearly ABS report', () => {
     await report(team.manager, '2026', { format: 'pdf' }).expect(400);
   });
 });
+
+describe('exports of whole lists', () => {
+  const exported = (as: TestMember, list: string, query: Record<string, string>) =>
+    as.get(`/api/v1/exports/${list}`).query({ ...Q1, ...query }).responseType('arraybuffer');
+  const csvRows = (body: Buffer) => body.toString('utf8').slice(1).split('\r\n').filter(Boolean).map((line) => line.split(';'));
+
+  it('streams the period’s procedures as CSV, oldest first, structured facts only, announcing the count', async () => {
+    const response = await exported(team.manager, 'procedures', { format: 'csv' }).expect(200);
+    expect(response.headers['x-total-count']).toBe('6');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="procedures-2026-01-01-2026-03-31.csv"');
+    const [header, ...rows] = csvRows(response.body);
+    expect(header).toEqual(['Date', 'N° de dossier', 'Agent', 'Organisme', 'Type de démarche', 'Domaine', 'Façon de faire', 'Consentement', 'Durée (min)', 'Résultat']);
+    expect(rows).toHaveLength(6);
+    const fileNumber = (await t.owner.query<{ file_number: number }>('SELECT file_number FROM beneficiaries WHERE id = $1', [files.F1])).rows[0].file_number;
+    expect(rows[0]).toEqual([
+      '05/01/2026 11:00', `D${String(fileNumber).padStart(5, '0')}`, 'Agent Test', 'CAF', 'Déclaration trimestrielle de ressources (RSA, prime d’activité)',
+      'Social, santé', 'Faite à la place de la personne', 'Accord oral recueilli', '20', 'Réalisée',
+    ]);
+    // Oldest first; 23:00 in Paris on 31 March is in, 00:30 on 1 April is not.
+    expect(rows.map((row) => row[0])).toEqual(['05/01/2026 11:00', '20/01/2026 11:00', '10/02/2026 11:00', '11/02/2026 11:00', '15/03/2026 11:00', '31/03/2026 23:00']);
+  });
+
+  it('filters by site and agent like the dashboard, and gives XLSX too', async () => {
+    expect(csvRows((await exported(team.manager, 'procedures', { format: 'csv', siteId: team.siteIds[1] }).expect(200)).body)).toHaveLength(1 + 2);
+    expect(csvRows((await exported(team.manager, 'appointments', { format: 'csv', agentId: team.agent2.id }).expect(200)).body)).toHaveLength(1 + 3);
+    const response = await exported(team.manager, 'appointments', { format: 'xlsx' }).expect(200);
+    expect(response.headers['x-total-count']).toBe('7');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.body);
+    const rows = workbook.worksheets[0].getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
+    expect(rows[0]).toEqual(['Date', 'Heure', 'Durée (min)', 'N° de dossier', 'Personne', 'Agents', 'Site', 'Motif', 'Lieu', 'Statut']);
+    expect(rows).toHaveLength(1 + 7);
+    expect(rows[3]).toEqual(expect.arrayContaining(['05/02/2026', '14:00', 30, 'DOSSIERF3 Test', 'Agent Test, Agent2 Test', 'Antenne Nord', 'Honoré']));
+    const opened = csvRows((await exported(team.manager, 'files', { format: 'csv' }).expect(200)).body);
+    expect(opened.slice(1).map((row) => row[1])).toEqual(['DossierF2', 'DossierF3', 'DossierF6']);
+  });
+
+  it('audits each list export with its filters and size, for those allowed to export only', async () => {
+    await exported(team.manager, 'files', { format: 'xlsx', siteId: team.siteIds[0] }).expect(200);
+    const { rows } = await t.owner.query<{ entity_type: string; details: Record<string, unknown> }>(
+      "SELECT entity_type, details FROM audit_events WHERE tenant_id = $1 AND actor_id = $2 AND action = 'export' ORDER BY seq DESC LIMIT 1",
+      [team.tenantId, team.manager.id],
+    );
+    expect(rows[0]).toEqual({ entity_type: 'files', details: { ...Q1, siteId: team.siteIds[0], agentId: null, format: 'xlsx', rows: 1 } });
+    for (const member of [team.agent, team.accueil, team.admin]) await exported(member, 'procedures', { format: 'csv' }).expect(403);
+    await exported(other.manager, 'procedures', { format: 'csv', agentId: team.agent.id }).expect(404);
+    expect(csvRows((await exported(other.manager, 'procedures', { format: 'csv' }).expect(200)).body)).toHaveLength(1);
+    await exported(team.manager, 'notes', { format: 'csv' }).expect(404);
+    await exported(team.manager, 'procedures', { format: 'csv', to: '2020-01-01' }).expect(400);
+  });
+});

@@ -30,9 +30,17 @@ export type DashboardQuery = z.infer<typeof DashboardQuery>;
 export const ExportFormat = z.enum(['csv', 'xlsx']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
-/** GET /exports/dashboard/{table}: the table behind one chart, for the dashboard's filters. */
-export const DashboardExportQuery = z.strictObject({ ...dashboardFilters, format: ExportFormat }).superRefine(checkPeriod);
-export type DashboardExportQuery = z.infer<typeof DashboardExportQuery>;
+/**
+ * GET /exports/dashboard/{table} (the table behind one chart) and GET /exports/{list} (the files
+ * opened, procedures done or appointments held in the period, at the site, of the agent — referent,
+ * author, agent of the appointment): the dashboard's filters and a format.
+ */
+export const ExportQuery = z.strictObject({ ...dashboardFilters, format: ExportFormat }).superRefine(checkPeriod);
+export type ExportQuery = z.infer<typeof ExportQuery>;
+
+/** The lists exported whole (GET /exports/{list}): files, procedures, appointments. */
+export const EXPORT_LISTS = ['files', 'procedures', 'appointments'] as const;
+export type ExportList = (typeof EXPORT_LISTS)[number];
 
 const Count = z.number().int().min(0);
 /** A share between 0 and 1, or null when there is nothing to divide. */

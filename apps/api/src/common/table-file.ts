@@ -1,4 +1,5 @@
 import type { Cell, DataTable, ExportFormat } from '@ccas/shared';
+import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
 /** A table written as a file: CSV for any tool, XLSX for Excel (docs/decisions/012-dashboards.md). */
@@ -9,6 +10,7 @@ export interface TableFile {
 }
 
 const BOM = '\uFEFF';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * One CSV field: quoted when it holds a separator, a quote or a line break; a leading `=`, `+`, `-`,
@@ -52,9 +54,42 @@ export async function xlsxFile(tables: DataTable[]): Promise<TableFile> {
   }
   return {
     content: Buffer.from(await workbook.xlsx.writeBuffer()),
-    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    type: XLSX_TYPE,
     extension: 'xlsx',
   };
 }
 
 export const tableFile = (table: DataTable, format: ExportFormat): Promise<TableFile> | TableFile => (format === 'csv' ? csvFile(table) : xlsxFile([table]));
+
+
+/** A long list as a file written while its rows are read, batch after batch: memory stays flat. */
+export interface StreamedFile {
+  stream: Readable;
+  type: string;
+  extension: ExportFormat;
+}
+
+export function streamedFile(title: string, columns: string[], batches: AsyncIterable<Cell[][]>, format: ExportFormat): StreamedFile {
+  if (format === 'csv') {
+    const lines = async function* () {
+      yield BOM + csvLine(columns);
+      for await (const rows of batches) yield rows.map((row) => csvLine(row.map(frenchCell))).join('');
+    };
+    return { stream: Readable.from(lines()), type: 'text/csv; charset=utf-8', extension: 'csv' };
+  }
+  const output = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true });
+  const sheet = workbook.addWorksheet(sheetName(title), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((header) => ({ header, width: Math.min(40, header.length + 8) }));
+  sheet.getRow(1).font = { bold: true };
+  void (async () => {
+    try {
+      for await (const rows of batches) for (const row of rows) sheet.addRow(row).commit();
+      sheet.commit();
+      await workbook.commit();
+    } catch (error) {
+      output.destroy(error instanceof Error ? error : new Error(String(error)));
+    }
+  })();
+  return { stream: output, type: XLSX_TYPE, extension: 'xlsx' };
+}

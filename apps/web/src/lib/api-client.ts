@@ -54,13 +54,34 @@ export interface DownloadedFile {
   filename: string;
 }
 
-/** Downloads an attachment through the same door as `apiFetch` (token, typed errors). */
-export async function apiDownload(path: string, fallbackName: string, init: RequestInit = {}): Promise<DownloadedFile> {
+/** How much of a download has arrived: bytes, and line breaks (the rows of a CSV file). */
+export interface DownloadProgress {
+  bytes: number;
+  lines: number;
+  /** What the API announced (`X-Total-Count`), when it did. */
+  totalRows: number | null;
+}
+
+/**
+ * Downloads an attachment through the same door as `apiFetch` (token, typed errors), telling
+ * `onProgress` as the bytes arrive (long exports are streamed by the API).
+ */
+export async function apiDownload(path: string, fallbackName: string, init: RequestInit = {}, onProgress?: (progress: DownloadProgress) => void): Promise<DownloadedFile> {
   const response = await request(path, '*/*', init);
   const disposition = response.headers.get('content-disposition') ?? '';
   const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+  const announced = response.headers.get('x-total-count');
+  const progress: DownloadProgress = { bytes: 0, lines: 0, totalRows: announced === null ? null : Number(announced) };
   try {
-    return { blob: await response.blob(), filename };
+    const chunks: Uint8Array<ArrayBuffer>[] = [];
+    const reader = response.body!.getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      chunks.push(read.value);
+      progress.bytes += read.value.length;
+      progress.lines += read.value.reduce((count, byte) => count + (byte === 10 ? 1 : 0), 0);
+      onProgress?.({ ...progress });
+    }
+    return { blob: new Blob(chunks, { type: response.headers.get('content-type') ?? 'application/octet-stream' }), filename };
   } catch {
     // The API cuts the connection when a file fails after it started: never save a truncated one.
     throw new Error('Le téléchargement a été interrompu avant la fin du fichier. Réessayez.');

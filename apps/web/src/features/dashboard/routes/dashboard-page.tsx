@@ -12,6 +12,7 @@ import { useTeamMembers } from '../../team/api/list-team-members';
 import { downloadDashboardTable } from '../api/download-dashboard-table';
 import { useDashboard } from '../api/get-dashboard';
 import { BarsCard, ChartCard } from '../components/chart-card';
+import { ListExports } from '../components/list-exports';
 import { MonthlyProceduresChart } from '../components/charts';
 import { Stat } from '../components/stat';
 import { PERIOD_KIND_LABELS, type Period, periodChoices, type PeriodKind } from '../lib/periods';
@@ -109,6 +110,7 @@ export function DashboardPage() {
             download={can('export:run') ? (table) => (format) => downloadDashboardTable(table, query, format) : undefined}
           />
         )}
+        {query && can('export:run') && <ListExports query={query} />}
       </Stack>
     </>
   );
