@@ -116,6 +116,9 @@ export async function startApi(apiMain: string, appUrl: string, issuer: TokenIss
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      // The daily jobs (retention, reminders) would start a run over 300 tenants at boot and load the
+      // machine during the measures: they are off here, their cost is another question.
+      JOBS_ENABLED: 'false',
       APP_DATABASE_URL: appUrl,
       API_PORT: String(port),
       API_HOST: '127.0.0.1',

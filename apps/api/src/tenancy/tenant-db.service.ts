@@ -21,13 +21,18 @@ export class TenantDb {
   }
 
   /**
-   * For the authentication step itself, once the membership has been verified. `app.member_id` is
+   * For the authentication step itself, once the membership has been verified (and for jobs and
+   * streamed exports, which name their tenant themselves). `app.member_id` is
    * who reads: the database shows a private note to its author only.
    */
-  async forTenant<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>, memberId = ''): Promise<T> {
-    return this.prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true), set_config('app.member_id', ${memberId}, true)`;
-      return work(tx);
-    });
+  async forTenant<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>, memberId = '', options: { timeoutMs?: number } = {}): Promise<T> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true), set_config('app.member_id', ${memberId}, true)`;
+        return work(tx);
+      },
+      // Requests keep Prisma's default (5 s); jobs over a whole tenant may need longer.
+      { timeout: options.timeoutMs },
+    );
   }
 }

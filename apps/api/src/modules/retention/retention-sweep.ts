@@ -4,6 +4,9 @@ import { Clock } from '../../common/clock';
 import { PrismaService } from '../../database/prisma.service';
 import { TenantDb } from '../../tenancy/tenant-db.service';
 
+/** Longest a tenant's daily refresh may take. */
+const REFRESH_TIMEOUT_MS = 5 * 60_000;
+
 export interface SweepResult {
   tenants: number;
   /** Files on the review lists after the run, newly listed, taken off (a contact since). */
@@ -60,6 +63,7 @@ export class RetentionSweep {
   }
 
   private refreshReviews(tenantId: string, now: Date): Promise<{ due: number; added: number; cleared: number }> {
+    // A CCAS of 100 000 files takes seconds (each file's last contact is computed): more than a request's 5 s.
     return this.db.forTenant(tenantId, async (tx) => {
       const [row] = await tx.$queryRaw<{ due: bigint; added: bigint; cleared: bigint }[]>`SELECT * FROM app_refresh_retention_reviews(${now}::timestamptz)`;
       const counts = { due: Number(row.due), added: Number(row.added), cleared: Number(row.cleared) };
@@ -67,7 +71,7 @@ export class RetentionSweep {
         await this.audit.record(tx, { action: 'update', entityType: 'retention-review', details: { target: 'daily-check', ...counts } }, { tenantId, membershipId: null });
       }
       return counts;
-    });
+    }, '', { timeoutMs: REFRESH_TIMEOUT_MS });
   }
 
   /**
