@@ -1,6 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { E2E } from '../support/environment';
-import { CookieJar, decodeJwt as decode, follow, oidc, realm, redirectUri, tokenRequest } from '../support/oidc';
+import { beginLogin, CookieJar, decodeJwt as decode, follow, oidc, realm, redirectUri, tokenRequest } from '../support/oidc';
 
 /**
  * The development identity provider speaks Keycloak's protocol: this test walks the flow keycloak-js
@@ -22,21 +21,8 @@ it('publishes a Keycloak-shaped discovery document', async () => {
 
 it('logs in with PKCE, issues RS256 API tokens and refreshes them like Keycloak', async () => {
   const jar = new CookieJar();
-  const verifier = randomBytes(32).toString('base64url');
-  const authorize = new URL(`${oidc}/auth`);
-  authorize.search = new URLSearchParams({
-    client_id: 'ccas-web',
-    redirect_uri: redirectUri,
-    response_type: 'code',
-    response_mode: 'query',
-    scope: 'openid',
-    state: 'st',
-    nonce: 'nn',
-    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-    code_challenge_method: 'S256',
-  }).toString();
+  const { loginPage, verifier } = await beginLogin(jar);
 
-  const loginPage = await follow(jar, authorize.toString());
   expect(loginPage).toContain('/login-actions/authenticate');
   const callback = new URL(
     await follow(jar, loginPage, {

@@ -1,12 +1,11 @@
-import { Button, Group, Paper, SegmentedControl, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { Cell, DataTable, ExportFormat } from '@ccas/shared';
+import type { DataTable, ExportFormat } from '@ccas/shared';
 import { errorMessage } from '../../../lib/forms';
 import { type ReactNode, useState } from 'react';
 import { BarsChart, type BarsOptions } from './charts';
+import { DataTableView } from './data-table-view';
 
-const numberFormat = new Intl.NumberFormat('fr-FR');
-const cell = (value: Cell) => (value === null ? '—' : typeof value === 'number' ? numberFormat.format(value) : value);
 
 /**
  * A chart and the table behind it (horizontal bar charts grow with their rows, one line each): the table view gives every value to screen readers and to whoever
@@ -74,30 +73,7 @@ export function ChartCard({ table, chart, horizontal = false, onDownload }: Char
           {chart}
         </div>
       ) : (
-        <Table.ScrollContainer minWidth={320}>
-          <Table aria-label={table.title} striped>
-            <Table.Thead>
-              <Table.Tr>
-                {table.columns.map((column) => (
-                  <Table.Th key={column} scope="col">
-                    {column}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {table.rows.map((row, index) => (
-                <Table.Tr key={index}>
-                  {row.map((value, column) => (
-                    <Table.Td key={column} style={{ textAlign: typeof value === 'string' ? 'left' : 'right' }}>
-                      {cell(value)}
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTableView table={table} />
       )}
     </Paper>
   );

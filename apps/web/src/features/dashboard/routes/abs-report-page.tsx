@@ -1,6 +1,6 @@
-import { Anchor, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { absReport, type Cell, type DataTable, yearPeriod } from '@ccas/shared';
+import { absReport, type DataTable, yearPeriod } from '@ccas/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCan } from '../../../components/can';
@@ -11,9 +11,8 @@ import { todayInParis } from '../../../lib/dates';
 import { saveFile } from '../../../lib/download';
 import { errorMessage } from '../../../lib/forms';
 import { useDashboard } from '../api/get-dashboard';
+import { DataTableView } from '../components/data-table-view';
 
-const numberFormat = new Intl.NumberFormat('fr-FR');
-const shown = (value: Cell) => (value === null ? '—' : typeof value === 'number' ? numberFormat.format(value) : value);
 
 function ReportTable({ table }: { table: DataTable }) {
   return (
@@ -26,28 +25,7 @@ function ReportTable({ table }: { table: DataTable }) {
           Rien sur ces deux années.
         </Text>
       ) : (
-        <Table aria-label={table.title} withTableBorder withColumnBorders striped>
-          <Table.Thead>
-            <Table.Tr>
-              {table.columns.map((column) => (
-                <Table.Th key={column} scope="col">
-                  {column}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {table.rows.map((row, index) => (
-              <Table.Tr key={index}>
-                {row.map((value, column) => (
-                  <Table.Td key={column} style={{ textAlign: column === 0 ? 'left' : 'right' }}>
-                    {shown(value)}
-                  </Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTableView table={table} />
       )}
     </Stack>
   );
