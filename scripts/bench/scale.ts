@@ -4,7 +4,9 @@
  * each tenant's MANAGER. Reuses the scale database when it holds a complete dataset (seeding it
  * otherwise), starts the API as a child process trusting a local JWKS, loads each endpoint with
  * autocannon and prints median / p95 latency, throughput, its ratio to the health endpoint's and the
- * CPU per request (docs/benchmarks.md). A benchmark: it prints figures and never fails on them.
+ * CPU per request; then exports the largest tenant's latest 100 000 procedures whole (CSV and XLSX)
+ * and prints the time and the API's memory growth (docs/benchmarks.md). A benchmark: it prints
+ * figures and never fails on them.
  *
  * Options (flag or environment variable):
  *   --duration <s>     BENCH_DURATION     seconds of load per endpoint and concurrency (default 10)
@@ -219,6 +221,22 @@ async function main(): Promise<void> {
   log(`Load average after the runs: ${loadAverage()}`);
   for (const connections of settings.connections) printTable(measured, connections);
 
+  // 3b. A long list exported whole: time and the API's memory growth while it streams.
+  if (!settings.only || settings.only.some((word) => 'list export'.includes(word))) {
+    const largest = chosen[0].tenant;
+    const headers = { authorization: `Bearer ${await managerToken(issuer, largest)}` };
+    const from = await dayOfNthLatestProcedure(database.ownerUrl, largest, EXPORT_ROWS);
+    log(`\nExport of the largest tenant's last ${EXPORT_ROWS.toLocaleString('en-US')} procedures (from ${from}), one request at a time:`);
+    for (const format of ['csv', 'xlsx']) {
+      const result = await measureDownload(`${api.url}/api/v1/exports/procedures?${new URLSearchParams({ format, from, to: today })}`, headers, api.pid);
+      log(
+        `| procedures.${format} | ${result.rows?.toLocaleString('en-US') ?? '?'} rows | ${fmt(result.seconds * 1000)} ms | ` +
+          `${(result.bytes / 1e6).toFixed(1)} MB | API memory growth ${result.rssGrowthMb === undefined ? '—' : result.rssGrowthMb.toFixed(0)} MB | ` +
+          `target < ${EXPORT_TARGET_S} s, < ${EXPORT_MEMORY_TARGET_MB} MB: ${result.seconds < EXPORT_TARGET_S && (result.rssGrowthMb ?? 0) < EXPORT_MEMORY_TARGET_MB ? 'yes' : '**no**'} |`,
+      );
+    }
+  }
+
   // 4. Plans of the requests over target, as the API's own SQL ran them (auto_explain, embedded cluster only).
   const latencyLevel = Math.min(...settings.connections);
   const slow = measured.filter((m) => {
@@ -261,6 +279,51 @@ async function main(): Promise<void> {
     log(`Figures written to ${settings.json}`);
   }
   log(`\nDone in ${seconds(startedAt)}`);
+}
+
+const EXPORT_ROWS = 100_000;
+const EXPORT_TARGET_S = 20;
+const EXPORT_MEMORY_TARGET_MB = 100;
+
+/** The Paris day from which the tenant's latest `n` procedures run (owner connection). */
+async function dayOfNthLatestProcedure(ownerUrl: string, tenant: ScaleTenant, n: number): Promise<string> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query("SELECT set_config('app.tenant_id', $1, true)", [tenant.id]);
+    const { rows } = await client.query<{ at: Date }>('SELECT occurred_at AS at FROM procedures WHERE tenant_id = $1 ORDER BY occurred_at DESC OFFSET $2 LIMIT 1', [tenant.id, n - 1]);
+    await client.query('COMMIT');
+    return parisDay(rows[0].at);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The API process's resident memory, in MB (Linux). */
+function residentMb(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : undefined;
+}
+
+/** Downloads a file as the browser would, sampling the API's memory every 20 ms. */
+async function measureDownload(url: string, headers: Record<string, string>, apiPid: number | undefined) {
+  const before = residentMb(apiPid);
+  let peak = before;
+  const sampler = setInterval(() => {
+    const now = residentMb(apiPid);
+    if (now !== undefined && (peak === undefined || now > peak)) peak = now;
+  }, 20);
+  const started = performance.now();
+  const response = await fetch(url, { headers });
+  let bytes = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+  const total = response.headers.get('x-total-count');
+  return { rows: total === null ? undefined : Number(total), seconds, bytes, rssGrowthMb: before === undefined || peak === undefined ? undefined : peak - before };
 }
 
 /** An access token shaped like Keycloak's; the membership is linked to the subject by verified e-mail. */

@@ -1,4 +1,5 @@
 import type { Cell, DataTable, ExportFormat } from '@ccas/shared';
+import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
@@ -84,7 +85,12 @@ export function streamedFile(title: string, columns: string[], batches: AsyncIte
   sheet.getRow(1).font = { bold: true };
   void (async () => {
     try {
-      for await (const rows of batches) for (const row of rows) sheet.addRow(row).commit();
+      for await (const rows of batches) {
+        for (const row of rows) sheet.addRow(row).commit();
+        // exceljs writes without waiting for the reader: wait here, so that a slow download does
+        // not pile the workbook up in memory.
+        if (output.writableNeedDrain) await once(output, 'drain');
+      }
       sheet.commit();
       await workbook.commit();
     } catch (error) {
