@@ -15,9 +15,9 @@ export class TenantDb {
   constructor(private readonly prisma: PrismaService) {}
 
   /** Runs `work` in one transaction for the tenant of the current request's member. */
-  transaction<T>(work: (tx: TenantTx) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: TenantTx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
     const user = currentUser();
-    return this.forTenant(user.tenantId, work, user.membershipId);
+    return this.forTenant(user.tenantId, work, user.membershipId, options);
   }
 
   /**
