@@ -1,6 +1,6 @@
-import { Alert, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Stack, Text } from '@mantine/core';
 import { type Beneficiary, formatFileNumber } from '@ccas/shared';
-import { useEffect } from 'react';
+import { PageTitle } from '../../../components/page-title';
 import { formatLongDate } from '../../../lib/dates';
 import { AccessLogSection } from './access-log-section';
 import { BeneficiaryStatusBadge } from './beneficiary-status-badge';
@@ -11,17 +11,12 @@ import { BeneficiaryStatusBadge } from './beneficiary-status-badge';
  */
 export function AnonymisedFile({ beneficiary, showAccessLog }: { beneficiary: Beneficiary; showAccessLog: boolean }) {
   const fileNumber = formatFileNumber(beneficiary.fileNumber);
-  useEffect(() => {
-    document.title = `Dossier ${fileNumber} — CCAS`;
-  }, [fileNumber]);
 
   return (
     <Stack gap="lg">
       <Stack gap="xs">
         <Group gap="sm" align="center">
-          <Title order={1} size="h2">
-            Dossier {fileNumber}
-          </Title>
+          <PageTitle mb={0}>{`Dossier ${fileNumber}`}</PageTitle>
           <BeneficiaryStatusBadge status={beneficiary.status} />
         </Group>
         <Group gap="lg" c="dimmed" wrap="wrap">
