@@ -25,7 +25,7 @@ export function QuickProcedureButton() {
       <Button onClick={open} aria-haspopup="dialog">
         + Démarche
       </Button>
-      <Modal opened={opened} onClose={finish} size="xl" closeButtonProps={{ 'aria-label': 'Fermer' }} title={person ? `Démarche pour ${displayName(person)}` : 'Pour quelle personne ?'}>
+      <Modal opened={opened} onClose={finish} size="xl" title={person ? `Démarche pour ${displayName(person)}` : 'Pour quelle personne ?'}>
         {person ? (
           <NewProcedure beneficiaryId={person.id} orientationOnly={!can('procedure:write')} onClose={finish} />
         ) : (

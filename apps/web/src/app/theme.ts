@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver, DEFAULT_THEME, Loader, Notification } from '@mantine/core';
+import { createTheme, type CSSVariablesResolver, DEFAULT_THEME, Loader, Modal, Notification } from '@mantine/core';
 
 // Blue 9 on white passes WCAG AA contrast for text and controls (RGAA 3.2).
 export const theme = createTheme({
@@ -10,6 +10,7 @@ export const theme = createTheme({
   components: {
     // Mantine's close button is an icon only: it needs a name to be announced.
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Fermer la notification' } } }),
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Fermer' } } }),
     // A spinner is a status: its label ("Chargement…") is announced, and ARIA allows a name on it.
     Loader: Loader.extend({ defaultProps: { role: 'status' } }),
   },

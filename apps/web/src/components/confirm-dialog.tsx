@@ -20,7 +20,7 @@ interface ConfirmDialogProps {
 /** Asks before a removal: the question, the failure if any, the red confirm button and "Annuler". */
 export function ConfirmDialog({ opened, title, children, confirmLabel, onConfirm, onClose, pending, error, errorTitle }: ConfirmDialogProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title={title} closeButtonProps={{ 'aria-label': 'Fermer' }}>
+    <Modal opened={opened} onClose={onClose} title={title}>
       {opened && (
         <Stack>
           <Text>{children}</Text>

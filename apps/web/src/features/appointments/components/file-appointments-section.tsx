@@ -77,10 +77,10 @@ export function FileAppointmentsSection({ person, noShowCount }: Props) {
         </Stack>
       )}
 
-      <Modal opened={booking} onClose={() => setBooking(false)} title="Nouveau rendez-vous" size="lg" closeButtonProps={{ 'aria-label': 'Fermer' }}>
+      <Modal opened={booking} onClose={() => setBooking(false)} title="Nouveau rendez-vous" size="lg">
         {booking && <NewAppointment person={person} slot={{ agentIds: [], siteId: null, startsAt: nextQuarterHour() }} onClose={() => setBooking(false)} />}
       </Modal>
-      <Modal opened={opened !== undefined} onClose={() => setOpenId(null)} title="Rendez-vous" size="lg" closeButtonProps={{ 'aria-label': 'Fermer' }}>
+      <Modal opened={opened !== undefined} onClose={() => setOpenId(null)} title="Rendez-vous" size="lg">
         {opened && <AppointmentDetails key={opened.id} appointment={opened} onClose={() => setOpenId(null)} />}
       </Modal>
     </Card>

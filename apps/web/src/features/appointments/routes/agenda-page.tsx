@@ -123,10 +123,10 @@ export function AgendaPage() {
         {isAgent && <CalendarFeedCard />}
       </Stack>
 
-      <Modal opened={opened !== undefined} onClose={() => setOpenId(null)} title="Rendez-vous" size="lg" closeButtonProps={{ 'aria-label': 'Fermer' }}>
+      <Modal opened={opened !== undefined} onClose={() => setOpenId(null)} title="Rendez-vous" size="lg">
         {opened && <AppointmentDetails key={opened.id} appointment={opened} onClose={() => setOpenId(null)} />}
       </Modal>
-      <Modal opened={booking !== null} onClose={() => setBooking(null)} title="Nouveau rendez-vous" size="lg" closeButtonProps={{ 'aria-label': 'Fermer' }}>
+      <Modal opened={booking !== null} onClose={() => setBooking(null)} title="Nouveau rendez-vous" size="lg">
         {booking && <NewAppointment slot={{ ...booking, siteId: site }} onClose={() => setBooking(null)} />}
       </Modal>
     </>

@@ -29,7 +29,7 @@ export function AccessExportDialog({ beneficiary }: { beneficiary: Beneficiary }
       <Button variant="default" size="sm" onClick={open}>
         Droit d'accès
       </Button>
-      <Modal opened={opened} onClose={close} title="Droit d'accès" size="lg" closeButtonProps={{ 'aria-label': 'Fermer' }}>
+      <Modal opened={opened} onClose={close} title="Droit d'accès" size="lg">
         <Text mb="sm">
           Tout ce que le CCAS détient sur la personne, pour le lui remettre : dossier, foyer, entretiens, démarches, diagnostics numériques,
           orientations, rendez-vous et liste des consultations du dossier. L'export est enregistré dans l'historique des accès.

@@ -108,7 +108,6 @@ export function HouseholdSection({ beneficiaryId, canEdit }: { beneficiaryId: st
         onClose={() => setDialog(null)}
         title={dialog?.kind === 'edit' ? 'Modifier un membre du foyer' : 'Ajouter un membre du foyer'}
         size="lg"
-        closeButtonProps={{ 'aria-label': 'Fermer' }}
       >
         {(dialog?.kind === 'add' || dialog?.kind === 'edit') && (
           <HouseholdMemberForm

@@ -8,7 +8,7 @@ import { useInterviewHistory } from '../api/get-interview-history';
 export function InterviewHistory({ beneficiaryId, interviewId, onClose }: { beneficiaryId: string; interviewId: string; onClose: () => void }) {
   const history = useInterviewHistory(beneficiaryId, interviewId);
   return (
-    <Modal opened onClose={onClose} title="Historique des modifications" size="lg" closeButtonProps={{ 'aria-label': 'Fermer' }}>
+    <Modal opened onClose={onClose} title="Historique des modifications" size="lg">
       <QueryStatus
         query={history}
         count={history.data?.length}

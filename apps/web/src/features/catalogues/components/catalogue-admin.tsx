@@ -99,7 +99,6 @@ export function CatalogueAdmin({ kind }: { kind: CatalogueKind }) {
         opened={dialog !== null}
         onClose={() => setDialog(null)}
         title={dialog?.kind === 'rename' ? `Renommer « ${dialog.entry.label} »` : `Ajouter ${ENTRY_NOUN[kind]}`}
-        closeButtonProps={{ 'aria-label': 'Fermer' }}
       >
         {dialog && (
           <CatalogueEntryForm kind={kind} entry={dialog.kind === 'rename' ? dialog.entry : undefined} onDone={done} onCancel={() => setDialog(null)} />

@@ -102,7 +102,6 @@ export function PartnerDirectory() {
         onClose={() => setDialog(null)}
         title={dialog?.kind === 'edit' ? `Modifier « ${dialog.partner.name} »` : 'Ajouter un partenaire'}
         size="lg"
-        closeButtonProps={{ 'aria-label': 'Fermer' }}
       >
         {(dialog?.kind === 'add' || dialog?.kind === 'edit') && (
           <PartnerForm partner={dialog.kind === 'edit' ? dialog.partner : undefined} onDone={done} onCancel={() => setDialog(null)} />

@@ -16,7 +16,7 @@ interface PostponeValues {
 /** "Reporter": keeps a due file until a day (6 months when left empty), with the reason. */
 export function PostponeDialog({ file, onClose }: { file: RetentionReview | null; onClose: () => void }) {
   return (
-    <Modal opened={file !== null} onClose={onClose} title={file ? `Reporter l’archivage du dossier ${formatFileNumber(file.fileNumber)}` : ''} closeButtonProps={{ 'aria-label': 'Fermer' }}>
+    <Modal opened={file !== null} onClose={onClose} title={file ? `Reporter l’archivage du dossier ${formatFileNumber(file.fileNumber)}` : ''}>
       {file && <PostponeForm key={file.beneficiaryId} file={file} onDone={onClose} />}
     </Modal>
   );

@@ -75,7 +75,6 @@ export function SiteAdmin() {
         opened={dialog !== null}
         onClose={() => setDialog(null)}
         title={dialog?.kind === 'edit' ? `Modifier « ${dialog.site.name} »` : 'Ajouter un site'}
-        closeButtonProps={{ 'aria-label': 'Fermer' }}
       >
         {dialog && <SiteForm site={dialog.kind === 'edit' ? dialog.site : undefined} onDone={done} onCancel={() => setDialog(null)} />}
       </Modal>

@@ -127,7 +127,6 @@ export function TeamAdmin() {
         onClose={() => setDialog(null)}
         title={dialog?.kind === 'edit' ? `Modifier « ${fullName(dialog.member)} »` : 'Inviter une personne'}
         size="lg"
-        closeButtonProps={{ 'aria-label': 'Fermer' }}
       >
         {(dialog?.kind === 'invite' || dialog?.kind === 'edit') && (
           <MemberForm member={dialog.kind === 'edit' ? dialog.member : undefined} onDone={done} onCancel={() => setDialog(null)} />
