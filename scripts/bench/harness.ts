@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { APP_ROLE } from '../../packages/devstack/src/database';
 import { repoRoot } from '../../packages/devstack/src/paths';
+import { startEmbeddedPostgres } from '../../packages/devstack/src/postgres';
 import { freePort, terminate, waitForHttp } from '../../packages/devstack/src/processes';
 import type { TokenIssuer } from '../../packages/devstack/src/token-issuer';
 import { postgresCpuMs, processCpuMs } from './cpu';
@@ -256,4 +257,26 @@ export async function fetchJson(url: string, headers?: Record<string, string>): 
     // not JSON
   }
   return { status: response.status, body };
+}
+
+/**
+ * The bench's own embedded PostgreSQL in `dataDir`, stopped at the end. Its log is printed when it
+ * reports an error, or collected into `serverLog.lines` while set (auto_explain plans).
+ */
+export async function startBenchCluster(dataDir: string) {
+  const serverLog: { lines: string[] | undefined } = { lines: undefined };
+  const cluster = await startEmbeddedPostgres({
+    dataDir,
+    port: await freePort(),
+    log: (line) => {
+      if (serverLog.lines) serverLog.lines.push(line);
+      else if (/ERROR|FATAL|PANIC/.test(line) && !isCleaning()) log(`[postgres] ${line}`);
+    },
+  });
+  onCleanup('PostgreSQL', () => cluster.stop(), () => {
+    const pid = Number(fs.readFileSync(path.join(cluster.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    process.kill(pid, 'SIGINT'); // fast shutdown
+  });
+  log(`Embedded PostgreSQL on port ${cluster.port}, data in ${cluster.dataDir}`);
+  return { cluster, serverLog };
 }

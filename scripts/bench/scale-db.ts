@@ -4,10 +4,8 @@ import pg from 'pg';
 import { dropDatabase } from '../../packages/devstack/src/database';
 import { prepareDatabase } from '../../packages/devstack/src/database-setup';
 import { repoRoot } from '../../packages/devstack/src/paths';
-import { startEmbeddedPostgres } from '../../packages/devstack/src/postgres';
-import { freePort } from '../../packages/devstack/src/processes';
 import { postmasterPid } from './cpu';
-import { isCleaning, log, onCleanup } from './harness';
+import { log, startBenchCluster } from './harness';
 import type { ScaleDataset } from './scale-data';
 
 /**
@@ -46,20 +44,7 @@ export async function openScaleDatabase(options: { drop: boolean }): Promise<Sca
   const dataDir = path.resolve(env.BENCH_SCALE_DIR ?? path.join(repoRoot, '.data/scale'));
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   fs.chmodSync(dataDir, 0o755); // the postgres OS user (when running as root) must reach the cluster folder
-  const serverLog: { lines: string[] | undefined } = { lines: undefined };
-  const cluster = await startEmbeddedPostgres({
-    dataDir: path.join(dataDir, 'postgres'),
-    port: await freePort(),
-    log: (line) => {
-      if (serverLog.lines) serverLog.lines.push(line);
-      else if (/ERROR|FATAL|PANIC/.test(line) && !isCleaning()) log(`[postgres] ${line}`);
-    },
-  });
-  onCleanup('PostgreSQL', () => cluster.stop(), () => {
-    const pid = Number(fs.readFileSync(path.join(cluster.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    process.kill(pid, 'SIGINT'); // fast shutdown
-  });
-  log(`Embedded PostgreSQL on port ${cluster.port}, data in ${cluster.dataDir}`);
+  const { cluster, serverLog } = await startBenchCluster(path.join(dataDir, 'postgres'));
   const ownerUrl = cluster.url('ccas_scale');
   if (options.drop) await dropDatabase(ownerUrl);
   // Bulk loads: fewer checkpoints (settings of this bench cluster only, kept in its data folder).

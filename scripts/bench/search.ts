@@ -22,8 +22,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { dropDatabase } from '../../packages/devstack/src/database';
 import { prepareDatabase } from '../../packages/devstack/src/database-setup';
-import { startEmbeddedPostgres } from '../../packages/devstack/src/postgres';
-import { freePort } from '../../packages/devstack/src/processes';
 import { TokenIssuer } from '../../packages/devstack/src/token-issuer';
 import { postmasterPid } from './cpu';
 import {
@@ -31,7 +29,6 @@ import {
   failures,
   fetchJson,
   fmt,
-  isCleaning,
   loadAverage,
   log,
   measure,
@@ -43,6 +40,7 @@ import {
   setAutoExplain,
   splitPlans,
   startApi,
+  startBenchCluster,
   type Run,
   type RunningApi,
 } from './harness';
@@ -252,20 +250,7 @@ async function startDatabase(): Promise<BenchDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccas-bench-'));
   fs.chmodSync(dataDir, 0o755); // the postgres OS user (when running as root) must reach the cluster folder
   onCleanup('temporary data folder', async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const serverLog: { lines: string[] | undefined } = { lines: undefined };
-  const cluster = await startEmbeddedPostgres({
-    dataDir: path.join(dataDir, 'postgres'),
-    port: await freePort(),
-    log: (line) => {
-      if (serverLog.lines) serverLog.lines.push(line);
-      else if (/ERROR|FATAL|PANIC/.test(line) && !isCleaning()) log(`[postgres] ${line}`);
-    },
-  });
-  onCleanup('PostgreSQL', () => cluster.stop(), () => {
-    const pid = Number(fs.readFileSync(path.join(cluster.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    process.kill(pid, 'SIGINT'); // fast shutdown
-  });
-  log(`Embedded PostgreSQL on port ${cluster.port}, data in ${cluster.dataDir}`);
+  const { cluster, serverLog } = await startBenchCluster(path.join(dataDir, 'postgres'));
   const prepared = await prepareDatabase({
     databaseUrl: cluster.url('ccas_bench'),
     dataDir,
