@@ -246,13 +246,17 @@ export class DashboardService {
       SELECT count(*) AS n FROM beneficiaries b
        WHERE b.created_at >= ${scope.fromAt} AND b.created_at < ${scope.toAt} ${this.fileFilter(scope)}
          AND EXISTS (SELECT 1 FROM digital_assessments d WHERE d.tenant_id = b.tenant_id AND d.beneficiary_id = b.id)`;
-    // Each person's latest level up to the end of the period, when assessed in it, and the level before it.
+    // Each person's latest level up to the end of the period, when assessed in it, and the level before
+    // it: the chains of the people assessed in the period only (a month reads a month's people).
     const latest = await tx.$queryRaw<{ level: DigitalAutonomyLevel; previous: DigitalAutonomyLevel | null }[]>`
-      WITH chain AS (
+      WITH assessed AS (
+        SELECT DISTINCT d.tenant_id, d.beneficiary_id FROM digital_assessments d
+         WHERE NOT d.declined AND d.occurred_at >= ${scope.fromAt} AND d.occurred_at < ${scope.toAt}
+      ), chain AS (
         SELECT d.tenant_id, d.beneficiary_id, d.assessor_id, d.occurred_at, d.level,
                lag(d.level) OVER (PARTITION BY d.beneficiary_id ORDER BY d.occurred_at, d.id) AS previous,
                row_number() OVER (PARTITION BY d.beneficiary_id ORDER BY d.occurred_at DESC, d.id DESC) AS recency
-          FROM digital_assessments d
+          FROM digital_assessments d JOIN assessed a ON a.tenant_id = d.tenant_id AND a.beneficiary_id = d.beneficiary_id
          WHERE NOT d.declined AND d.occurred_at < ${scope.toAt})
       SELECT c.level, c.previous FROM chain c
        WHERE c.recency = 1 AND c.occurred_at >= ${scope.fromAt}
