@@ -280,3 +280,29 @@ export async function startBenchCluster(dataDir: string) {
   log(`Embedded PostgreSQL on port ${cluster.port}, data in ${cluster.dataDir}`);
   return { cluster, serverLog };
 }
+
+/** The options of a measured load, common to the benches (flag, or environment variable). */
+export const LOAD_OPTIONS = {
+  duration: { type: 'string' },
+  warmup: { type: 'string' },
+  connections: { type: 'string' },
+  explain: { type: 'string' },
+  json: { type: 'string' },
+} as const;
+
+/** Reads and checks the load options (see each bench's header for their meaning and defaults). */
+export function loadSettings(args: { duration?: string; warmup?: string; connections?: string; explain?: string; json?: string }) {
+  const env = process.env;
+  const settings = {
+    durationSeconds: Number(args.duration ?? env.BENCH_DURATION ?? 10),
+    warmupSeconds: Number(args.warmup ?? env.BENCH_WARMUP ?? 1),
+    connections: (args.connections ?? env.BENCH_CONNECTIONS ?? '1,10').split(',').map(Number),
+    explain: (args.explain ?? env.BENCH_EXPLAIN ?? 'auto') as 'auto' | 'always' | 'never',
+    json: args.json ?? env.BENCH_JSON,
+  };
+  if (!(Number.isInteger(settings.durationSeconds) && settings.durationSeconds >= 1)) throw new Error('--duration: a positive integer');
+  if (!(Number.isInteger(settings.warmupSeconds) && settings.warmupSeconds >= 0)) throw new Error('--warmup: an integer ≥ 0');
+  if (!settings.connections.every((n) => Number.isInteger(n) && n >= 1)) throw new Error('--connections: a list of positive integers');
+  if (!['auto', 'always', 'never'].includes(settings.explain)) throw new Error('--explain must be auto, always or never');
+  return settings;
+}

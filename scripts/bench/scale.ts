@@ -31,7 +31,9 @@ import {
   failures,
   fetchJson,
   fmt,
+  LOAD_OPTIONS,
   loadAverage,
+  loadSettings,
   log,
   machine,
   measure,
@@ -54,33 +56,15 @@ const FILE_TARGET_MS = 30;
 const SEARCH_TARGET_MS = 50;
 
 const { values: args } = parseArgs({
-  options: {
-    duration: { type: 'string' },
-    warmup: { type: 'string' },
-    connections: { type: 'string' },
-    scale: { type: 'string' },
-    reseed: { type: 'boolean' },
-    only: { type: 'string' },
-    explain: { type: 'string' },
-    json: { type: 'string' },
-  },
+  options: { ...LOAD_OPTIONS, scale: { type: 'string' }, reseed: { type: 'boolean' }, only: { type: 'string' } },
 });
-const env = process.env;
 const settings = {
-  durationSeconds: Number(args.duration ?? env.BENCH_DURATION ?? 10),
-  warmupSeconds: Number(args.warmup ?? env.BENCH_WARMUP ?? 1),
-  connections: (args.connections ?? env.BENCH_CONNECTIONS ?? '1,10').split(',').map(Number),
-  scale: args.scale ?? env.BENCH_SCALE,
+  ...loadSettings(args),
+  scale: args.scale ?? process.env.BENCH_SCALE,
   reseed: Boolean(args.reseed),
-  only: (args.only ?? env.BENCH_ONLY)?.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
-  explain: (args.explain ?? env.BENCH_EXPLAIN ?? 'auto') as 'auto' | 'always' | 'never',
-  json: args.json ?? env.BENCH_JSON,
+  only: (args.only ?? process.env.BENCH_ONLY)?.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
 };
-if (!(Number.isInteger(settings.durationSeconds) && settings.durationSeconds >= 1)) throw new Error('--duration: a positive integer');
-if (!(Number.isInteger(settings.warmupSeconds) && settings.warmupSeconds >= 0)) throw new Error('--warmup: an integer ≥ 0');
-if (!settings.connections.every((n) => Number.isInteger(n) && n >= 1)) throw new Error('--connections: a list of positive integers');
 if (settings.scale !== undefined && !(Number(settings.scale) > 0)) throw new Error('--scale: a positive number');
-if (!['auto', 'always', 'never'].includes(settings.explain)) throw new Error('--explain must be auto, always or never');
 
 interface Scenario {
   name: string;

@@ -29,7 +29,9 @@ import {
   failures,
   fetchJson,
   fmt,
+  LOAD_OPTIONS,
   loadAverage,
+  loadSettings,
   log,
   measure,
   onCleanup,
@@ -48,32 +50,10 @@ import { seedBench, type BenchAgent } from './seed';
 
 const TARGET_P95_MS = 50;
 
-const { values: args } = parseArgs({
-  options: {
-    duration: { type: 'string' },
-    warmup: { type: 'string' },
-    connections: { type: 'string' },
-    files: { type: 'string' },
-    explain: { type: 'string' },
-    json: { type: 'string' },
-  },
-});
+const { values: args } = parseArgs({ options: { ...LOAD_OPTIONS, files: { type: 'string' } } });
+const settings = { ...loadSettings(args), files: Number(args.files ?? process.env.BENCH_FILES ?? 100_000) };
+if (!(Number.isInteger(settings.files) && settings.files >= 1)) throw new Error('--files: a positive integer');
 const env = process.env;
-const settings = {
-  durationSeconds: Number(args.duration ?? env.BENCH_DURATION ?? 10),
-  warmupSeconds: Number(args.warmup ?? env.BENCH_WARMUP ?? 1),
-  connections: (args.connections ?? env.BENCH_CONNECTIONS ?? '1,10').split(',').map(Number),
-  files: Number(args.files ?? env.BENCH_FILES ?? 100_000),
-  explain: (args.explain ?? env.BENCH_EXPLAIN ?? 'auto') as 'auto' | 'always' | 'never',
-  json: args.json ?? env.BENCH_JSON,
-};
-for (const [name, value] of Object.entries(settings)) {
-  if (typeof value === 'number' && !(Number.isInteger(value) && value >= (name === 'warmupSeconds' ? 0 : 1))) {
-    throw new Error(`invalid ${name}: ${value}`);
-  }
-}
-if (!settings.connections.every((n) => Number.isInteger(n) && n >= 1)) throw new Error('--connections: a list of positive integers');
-if (!['auto', 'always', 'never'].includes(settings.explain)) throw new Error('--explain must be auto, always or never');
 
 interface Scenario {
   name: string;

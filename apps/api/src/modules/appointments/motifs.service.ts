@@ -6,6 +6,7 @@ import { afterName } from '../../common/keyset';
 import { currentUser } from '../../common/request-context';
 import { retirement } from '../../common/retirement';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
+import { nameTaken } from '../../tenancy/lookups';
 
 type MotifRow = { id: string; label: string; durationMinutes: number; locationType: string; retiredAt: Date | null };
 
@@ -69,8 +70,6 @@ export class MotifsService {
 
   /** Labels differing only by case or accents are the same motif for the people choosing among them. */
   private async refuseDuplicateLabel(tx: TenantTx, label: string, except: string | null = null): Promise<void> {
-    const same = await tx.$queryRaw<unknown[]>`
-      SELECT 1 FROM appointment_motifs WHERE app_search_key(label) = app_search_key(${label}) AND id IS DISTINCT FROM ${except}::uuid`;
-    if (same.length) throw new ConflictException({ detail: 'Un motif porte déjà ce nom.' });
+    if (await nameTaken(tx, 'appointment_motifs', label, except)) throw new ConflictException({ detail: 'Un motif porte déjà ce nom.' });
   }
 }

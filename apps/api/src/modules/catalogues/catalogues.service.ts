@@ -6,6 +6,7 @@ import { currentUser } from '../../common/request-context';
 import { retirement } from '../../common/retirement';
 import { Prisma } from '../../generated/prisma/client';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
+import { nameTaken } from '../../tenancy/lookups';
 
 interface EntryRow {
   id: string;
@@ -90,10 +91,7 @@ export class CataloguesService {
 
   /** Labels differing only by case or accents are the same entry for the people choosing among them. */
   private async refuseDuplicateLabel(tx: TenantTx, kind: CatalogueKind, label: string, except: string | null = null): Promise<void> {
-    const same = await tx.$queryRaw<unknown[]>`
-      SELECT 1 FROM catalogue_entries
-       WHERE kind = ${kind} AND app_search_key(label) = app_search_key(${label}) AND id IS DISTINCT FROM ${except}::uuid`;
-    if (same.length) {
+    if (await nameTaken(tx, 'catalogue_entries', label, except, Prisma.sql`AND kind = ${kind}`)) {
       throw new ConflictException({ detail: 'Une entrée porte déjà ce nom dans ce catalogue.' });
     }
   }

@@ -12,6 +12,7 @@ import {
 } from '@ccas/shared';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../common/clock';
+import { parisDate, parisMidnight, parisMidnightAfter } from '../../common/paris-date';
 import { currentUser } from '../../common/request-context';
 import { Prisma } from '../../generated/prisma/client';
 import { requireMember, requireSite } from '../../tenancy/lookups';
@@ -73,20 +74,15 @@ export class DashboardService {
     }
     const agentId = personal ? user.membershipId : query.agentId;
     return this.db.transaction(async (tx) => {
-      if (query.siteId) await requireSite(tx, query.siteId);
-      if (agentId) await requireMember(tx, agentId);
-      const [{ from_at: fromAt, to_at: toAt }] = await tx.$queryRaw<{ from_at: Date; to_at: Date }[]>`
-        SELECT (${query.from}::date)::timestamp AT TIME ZONE ${PARIS} AS from_at, (${query.to}::date + 1)::timestamp AT TIME ZONE ${PARIS} AS to_at`;
-      const scope: Scope = { fromAt, toAt, siteId: query.siteId, agentId };
-      // One query at a time: a transaction is one connection.
-      const site = query.siteId ? await tx.site.findFirst({ where: { id: query.siteId }, select: { id: true, name: true } }) : null;
-      const agent = agentId ? await tx.membership.findFirst({ where: { id: agentId }, select: { id: true, firstName: true, lastName: true } }) : null;
+      const site = query.siteId ? await requireSite(tx, query.siteId) : null;
+      const agent = agentId ? await requireMember(tx, agentId) : null;
+      const scope: Scope = { fromAt: parisMidnight(query.from), toAt: parisMidnightAfter(query.to), siteId: query.siteId, agentId };
       const files = await this.files(tx, scope);
       const dashboard: Dashboard = {
         scope: {
           from: query.from,
           to: query.to,
-          site: site && { id: site.id, name: site.name },
+          site,
           agent: agent && { id: agent.id, name: `${agent.firstName} ${agent.lastName}` },
           personal,
         },
@@ -175,7 +171,7 @@ export class DashboardService {
        ORDER BY booked DESC, s.name`;
 
     // The coming week, from today in Paris, whatever the period.
-    const [{ today }] = await tx.$queryRaw<{ today: string }[]>`SELECT to_char((${this.clock.now()}::timestamptz AT TIME ZONE ${PARIS})::date, 'YYYY-MM-DD') AS today`;
+    const today = parisDate(this.clock.now());
     const planned = await tx.$queryRaw<{ day: string; n: bigint }[]>`
       SELECT to_char((a.starts_at AT TIME ZONE ${PARIS})::date, 'YYYY-MM-DD') AS day, count(*) AS n
         FROM appointments a
@@ -216,9 +212,8 @@ export class DashboardService {
              count(*) AS total, count(*) FILTER (WHERE mode = 'A_LA_PLACE') AS in_place, coalesce(sum(duration_minutes), 0) AS minutes
         FROM period
        GROUP BY GROUPING SETS ((), (month), (organism_id), (type_id), (mode), (category))`;
-    const labels = new Map(
-      (await tx.catalogueEntry.findMany({ select: { id: true, label: true } })).map((entry) => [entry.id, entry.label]),
-    );
+    const named = rows.flatMap((row) => [row.organism_id, row.type_id]).filter((id) => id !== null);
+    const labels = new Map((await tx.catalogueEntry.findMany({ where: { id: { in: named } }, select: { id: true, label: true } })).map((entry) => [entry.id, entry.label]));
     const labelled = (id: string, rowCount: bigint) => ({ id, label: labels.get(id) ?? '', count: count(rowCount) });
     const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
     const total = rows.find((row) => row.set === 31);

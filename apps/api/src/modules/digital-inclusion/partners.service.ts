@@ -7,6 +7,7 @@ import { currentUser } from '../../common/request-context';
 import { retirement } from '../../common/retirement';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 import { toPartner } from './digital-inclusion.mapper';
+import { nameTaken } from '../../tenancy/lookups';
 
 /** The tenant's directory of partners, kept by its ADMIN; retired partners stay on old referrals. */
 @Injectable()
@@ -59,8 +60,6 @@ export class PartnersService {
 
   /** Names differing only by case or accents are the same partner; renaming one to a new spelling of its own name is not a duplicate. */
   private async refuseDuplicateName(tx: TenantTx, name: string, except: string | null = null): Promise<void> {
-    const same = await tx.$queryRaw<unknown[]>`
-      SELECT 1 FROM partners WHERE app_search_key(name) = app_search_key(${name}) AND id IS DISTINCT FROM ${except}::uuid`;
-    if (same.length) throw new ConflictException({ detail: 'Un partenaire porte déjà ce nom dans votre annuaire.' });
+    if (await nameTaken(tx, 'partners', name, except)) throw new ConflictException({ detail: 'Un partenaire porte déjà ce nom dans votre annuaire.' });
   }
 }

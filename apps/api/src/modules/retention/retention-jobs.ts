@@ -44,7 +44,8 @@ export class RetentionJobs implements OnApplicationBootstrap, OnModuleDestroy {
       await boss.work(RETENTION_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
         await this.sweep.run();
       });
-      await boss.send(RETENTION_QUEUE, {});
+      // A run at start (the demo's list fills at once), but one a day whatever the replicas and restarts.
+      await boss.send(RETENTION_QUEUE, {}, { singletonKey: 'start-up', singletonHours: 24 });
     } catch (error) {
       await this.queue.leave(RETENTION_QUEUE);
       throw error;

@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor, NameCursor } from '../../common/cursor';
 import { afterName } from '../../common/keyset';
 import { currentUser } from '../../common/request-context';
 import { Prisma } from '../../generated/prisma/client';
-import { requireSite } from '../../tenancy/lookups';
+import { nameTaken, requireSite } from '../../tenancy/lookups';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 
 const SITE_SELECT = { id: true, name: true, address: true } as const;
@@ -67,9 +67,7 @@ const duplicateName = () => new ConflictException({ detail: DUPLICATE_NAME, erro
  * `app_search_key(name)` (migration 20261129100000_site_names) settles two concurrent writes.
  */
 async function refuseDuplicateName(tx: TenantTx, name: string, except: string | null = null): Promise<void> {
-  const same = await tx.$queryRaw<unknown[]>`
-    SELECT 1 FROM sites WHERE app_search_key(name) = app_search_key(${name}) AND id IS DISTINCT FROM ${except}::uuid`;
-  if (same.length) throw duplicateName();
+  if (await nameTaken(tx, 'sites', name, except)) throw duplicateName();
 }
 
 /** The write lost the race to a concurrent one with the same name: the same answer as the check's. */

@@ -1,9 +1,9 @@
 import { Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type CatalogueEntry, type CatalogueKind, CATALOGUE_KIND_LABELS, CATEGORY_LABELS } from '@ccas/shared';
-import { useState } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
 import { QueryStatus } from '../../../components/query-status';
+import { useDialog } from '../../../components/use-dialog';
 import { RetirableRowActions, RetirementBadge } from '../../../components/retirement';
 import { useCatalogueWithRetired } from '../api/list-catalogue';
 import { useUpdateCatalogueEntry } from '../api/update-catalogue-entry';
@@ -12,18 +12,14 @@ import { CatalogueEntryForm } from './catalogue-entry-form';
 /** The words of each catalogue, in the singular. */
 const ENTRY_NOUN: Record<CatalogueKind, string> = { organism: 'un organisme', 'procedure-type': 'un type de démarche' };
 
-type Dialog = { kind: 'add' } | { kind: 'rename'; entry: CatalogueEntry } | null;
+type Dialog = { kind: 'add' } | { kind: 'rename'; entry: CatalogueEntry };
 
 /** One catalogue as its administrator keeps it: every entry, retired ones included, to add, rename, retire or bring back. */
 export function CatalogueAdmin({ kind }: { kind: CatalogueKind }) {
   const entries = useCatalogueWithRetired(kind);
   const update = useUpdateCatalogueEntry(kind);
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const { dialog, setDialog, done } = useDialog<Dialog>();
 
-  const done = (message: string) => {
-    setDialog(null);
-    notifications.show({ color: 'teal', message });
-  };
   const setRetired = (entry: CatalogueEntry, retired: boolean) =>
     update.mutate(
       { id: entry.id, body: { retired } },

@@ -1,29 +1,24 @@
 import { Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { type Partner, PARTNER_KIND_LABELS } from '@ccas/shared';
-import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
 import { NotKnown } from '../../../components/field-list';
 import { QueryStatus } from '../../../components/query-status';
+import { useDialog } from '../../../components/use-dialog';
 import { RetirableRowActions, RetirementBadge } from '../../../components/retirement';
 import { usePartners } from '../api/list-partners';
 import { useUpdatePartner } from '../api/update-partner';
 import { PartnerForm } from './partner-form';
 
-type Dialog = { kind: 'add' } | { kind: 'edit'; partner: Partner } | { kind: 'retire'; partner: Partner } | null;
+type Dialog = { kind: 'add' } | { kind: 'edit'; partner: Partner } | { kind: 'retire'; partner: Partner };
 
 /** The tenant's directory of partners people are referred to ("orientations"), as its administrator keeps it. */
 export function PartnerDirectory() {
   const partners = usePartners();
   const update = useUpdatePartner();
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const { dialog, setDialog, done } = useDialog<Dialog>();
   const retiring = dialog?.kind === 'retire' ? dialog.partner : null;
 
-  const done = (message: string) => {
-    setDialog(null);
-    notifications.show({ color: 'teal', message });
-  };
   const setRetired = (partner: Partner, retired: boolean) =>
     update.mutate(
       { id: partner.id, body: { retired } },

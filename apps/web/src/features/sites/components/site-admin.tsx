@@ -1,23 +1,18 @@
 import { Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import type { SiteDetail } from '@ccas/shared';
-import { useState } from 'react';
 import { NotKnown } from '../../../components/field-list';
 import { QueryStatus } from '../../../components/query-status';
+import { useDialog } from '../../../components/use-dialog';
 import { useSites } from '../api/list-sites';
 import { SiteForm } from './site-form';
 
-type Dialog = { kind: 'add' } | { kind: 'edit'; site: SiteDetail } | null;
+type Dialog = { kind: 'add' } | { kind: 'edit'; site: SiteDetail };
 
 /** The CCAS's sites (antennes, pôles, France Services desks), as its administrator keeps them. */
 export function SiteAdmin() {
   const sites = useSites();
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const { dialog, setDialog, done } = useDialog<Dialog>();
 
-  const done = (message: string) => {
-    setDialog(null);
-    notifications.show({ color: 'teal', message });
-  };
 
   return (
     <Stack gap="md">

@@ -1,17 +1,16 @@
 import { Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { type ManagedMember, ROLE_LABELS } from '@ccas/shared';
-import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
 import { QueryStatus } from '../../../components/query-status';
+import { useDialog } from '../../../components/use-dialog';
 import { useMe } from '../../me/api/get-me';
 import { useManagedMembers } from '../api/list-managed-members';
 import { useUpdateMember } from '../api/update-member';
 import { MemberForm } from './member-form';
 import { MemberStatusBadge } from './member-status-badge';
 
-type Dialog = { kind: 'invite' } | { kind: 'edit'; member: ManagedMember } | { kind: 'deactivate'; member: ManagedMember } | null;
+type Dialog = { kind: 'invite' } | { kind: 'edit'; member: ManagedMember } | { kind: 'deactivate'; member: ManagedMember };
 
 const fullName = (member: ManagedMember) => `${member.firstName} ${member.lastName}`;
 
@@ -20,13 +19,9 @@ export function TeamAdmin() {
   const members = useManagedMembers();
   const update = useUpdateMember();
   const { data: me } = useMe();
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const { dialog, setDialog, done } = useDialog<Dialog>();
   const deactivating = dialog?.kind === 'deactivate' ? dialog.member : null;
 
-  const done = (message: string) => {
-    setDialog(null);
-    notifications.show({ color: 'teal', message });
-  };
   const setActive = (member: ManagedMember, active: boolean) =>
     update.mutate(
       { id: member.id, body: { active } },
