@@ -225,6 +225,25 @@ describe('the director’s dashboard', () => {
     expect(figures.digitalInclusion.levels.map((level: { people: number }) => level.people)).toEqual([0, 0, 0, 1]);
   });
 
+  it('counts a period cut inside months: its days at both ends, its whole months between', async () => {
+    // 12 January to 2 March: February whole, eighteen days of January and two of March.
+    const figures = await dashboard(team.manager, { from: '2026-01-12', to: '2026-03-02' });
+    expect(figures.procedures).toMatchObject({ total: 3, inPlace: 1, minutes: 70 });
+    expect(figures.procedures.perMonth).toEqual([
+      { month: '2026-01', total: 1, inPlace: 0, inPlaceShare: 0, minutes: 40 },
+      { month: '2026-02', total: 2, inPlace: 1, inPlaceShare: 0.5, minutes: 30 },
+    ]);
+    expect(statuses(figures.appointments.byStatus)).toEqual({ PLANNED: 0, SEEN: 1, NO_SHOW: 1, EXCUSED: 1, REVOKED: 1 });
+    expect(figures.appointments.perAgent).toEqual([
+      { agent: { id: team.agent.id, name: 'Agent Test' }, booked: 3, seen: 1, noShow: 1 },
+      { agent: { id: team.agent2.id, name: 'Agent2 Test' }, booked: 2, seen: 1, noShow: 0 },
+    ]);
+    // Inside one month: days only.
+    const days = await dashboard(team.manager, { from: '2026-02-06', to: '2026-02-10', agentId: team.agent2.id });
+    expect(days.procedures).toMatchObject({ total: 1, inPlace: 1, minutes: 30 });
+    expect(days.appointments.booked).toBe(1);
+  });
+
   it('gives nulls, not zeros, for rates with nothing to divide', async () => {
     const figures = await dashboard(team.manager, { from: '2024-01-01', to: '2024-01-31' });
     expect(figures.appointments).toMatchObject({ booked: 0, noShowRate: null });
@@ -430,5 +449,57 @@ describe('exports of whole lists', () => {
     expect(csvRows((await exported(other.manager, 'procedures', { format: 'csv' }).expect(200)).body)).toHaveLength(1);
     await exported(team.manager, 'notes', { format: 'csv' }).expect(404);
     await exported(team.manager, 'procedures', { format: 'csv', to: '2020-01-01' }).expect(400);
+  });
+});
+
+describe('the counts behind the figures', () => {
+  /** The counts the triggers keep, without their ids and zero rows. */
+  async function counts() {
+    const read = async (table: string, value: string) =>
+      (await t.owner.query(`SELECT * FROM ${table} WHERE tenant_id = $1 AND ${value} <> 0`, [team.tenantId])).rows
+        .map(({ id: _id, ...row }) => JSON.stringify(row))
+        .sort();
+    return { procedures: await read('procedure_counts', 'procedures'), appointments: await read('appointment_counts', 'appointments'), files: await read('active_file_counts', 'files') };
+  }
+
+  it('follow every change of the rows they count, as a recount from the rows shows', async () => {
+    const figures = await dashboard(team.manager);
+    const client = await t.owner.connect();
+    try {
+      await client.query("SELECT set_config('app.tenant_id', $1, false)", [team.tenantId]);
+      const run = (sql: string, ...params: unknown[]) => client.query(sql, [team.tenantId, ...params]);
+      const tenantFile = (key: string) => files[key];
+      // A procedure moved to another month, organism and mode; another one's minutes.
+      await run("UPDATE procedures SET occurred_at = '2026-02-15T10:00:00Z', organism_id = $2, mode = 'AVEC' WHERE tenant_id = $1 AND occurred_at = '2026-01-05T10:00:00Z'", catalogue['organism:DGFIP']);
+      await run("UPDATE procedures SET duration_minutes = 25 WHERE tenant_id = $1 AND occurred_at = '2026-03-15T10:00:00Z'");
+      // Appointments seen, moved to another site and month; an agent added, another removed.
+      await run("UPDATE appointments SET status = 'SEEN' WHERE tenant_id = $1 AND starts_at = '2026-03-03T08:00:00Z'");
+      await run("UPDATE appointments SET starts_at = '2026-02-27T09:00:00Z', ends_at = '2026-02-27T09:30:00Z', site_id = $2 WHERE tenant_id = $1 AND starts_at = '2026-01-12T09:00:00Z'", team.siteIds[1]);
+      await run("INSERT INTO appointment_agents (tenant_id, appointment_id, membership_id) SELECT tenant_id, id, $2 FROM appointments WHERE tenant_id = $1 AND starts_at = '2026-01-10T09:00:00Z'", team.agent2.id);
+      await run("DELETE FROM appointment_agents WHERE tenant_id = $1 AND membership_id = $2 AND appointment_id = (SELECT id FROM appointments WHERE tenant_id = $1 AND starts_at = '2026-02-05T13:00:00Z')", team.agent.id);
+      // A file moved to the other site (its procedures with it), one archived; referents changed.
+      await run('UPDATE beneficiaries SET site_id = $2 WHERE tenant_id = $1 AND id = $3', team.siteIds[1], tenantFile('F1'));
+      await run("UPDATE beneficiaries SET status = 'ARCHIVED' WHERE tenant_id = $1 AND id = $2", tenantFile('F2'));
+      await run('INSERT INTO beneficiary_referents (tenant_id, beneficiary_id, membership_id) VALUES ($1, $2, $3)', tenantFile('F6'), team.agent2.id);
+      await run('DELETE FROM beneficiary_referents WHERE tenant_id = $1 AND beneficiary_id = $2', tenantFile('F3'));
+      // An organism and a procedure type put in other categories.
+      await run("UPDATE catalogue_entries SET category = 'travail' WHERE tenant_id = $1 AND id = $2", catalogue['organism:OTHER']);
+      await run('UPDATE catalogue_entries SET category = NULL WHERE tenant_id = $1 AND id = $2', catalogue['procedure-type:TAX_RETURN']);
+    } finally {
+      client.release(true);
+    }
+
+    const changed = await dashboard(team.manager);
+    expect(changed).not.toEqual(figures);
+    expect(changed.files.active).toBe(3);
+    expect(changed.files.caseload).toEqual([{ agent: { id: team.agent.id, name: 'Agent Test' }, files: 1 }, { agent: { id: team.agent2.id, name: 'Agent2 Test' }, files: 1 }]);
+    expect(statuses(changed.appointments.byStatus)).toMatchObject({ SEEN: 3, NO_SHOW: 1, PLANNED: 1 });
+    expect(changed.procedures.byCategory).toEqual(expect.arrayContaining([{ category: 'travail', count: 1 }]));
+    expect(changed.procedures.perMonth.map((month: { total: number }) => month.total)).toEqual([1, 3, 2]);
+
+    const kept = await counts();
+    await t.owner.query('SELECT app_recount_dashboard($1)', [team.tenantId]);
+    expect(await counts()).toEqual(kept);
+    expect(await dashboard(team.manager)).toEqual(changed);
   });
 });

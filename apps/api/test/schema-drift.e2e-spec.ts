@@ -62,7 +62,9 @@ async function databaseColumns() {
            format_type(a.atttypid, a.atttypmod) AS type
       FROM information_schema.columns c
       JOIN pg_attribute a ON a.attrelid = format('public.%I', c.table_name)::regclass AND a.attname = c.column_name
-     WHERE c.table_schema = 'public' AND c.table_name <> '_prisma_migrations'`);
+      JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+     WHERE c.table_schema = 'public' AND c.table_name <> '_prisma_migrations'
+       AND t.table_type = 'BASE TABLE'`); // views (the dashboard's count lines) are not models
   return rows.map((row) => ({ ...row, type: row.type.replace(/timestamp\(6\)/, 'timestamp') }));
 }
 

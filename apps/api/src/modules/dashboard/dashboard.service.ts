@@ -11,6 +11,7 @@ import {
   type ProcedureMode,
 } from '@ccas/shared';
 import { AuditService } from '../../audit/audit.service';
+import { DateTime } from 'luxon';
 import { Clock } from '../../common/clock';
 import { parisDate, parisMidnight, parisMidnightAfter } from '../../common/paris-date';
 import { currentUser } from '../../common/request-context';
@@ -18,8 +19,10 @@ import { Prisma } from '../../generated/prisma/client';
 import { requireMember, requireSite } from '../../tenancy/lookups';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
 
-/** The figures' scope: a period of instants, and optionally a site and an agent. */
+/** The figures' scope: a period of Paris days (and its instants), and optionally a site and an agent. */
 interface Scope {
+  from: string;
+  to: string;
   fromAt: Date;
   toAt: Date;
   siteId?: string;
@@ -27,11 +30,6 @@ interface Scope {
 }
 
 const PARIS = 'Europe/Paris';
-/**
- * Longest the figures may take. Three years of the largest CCAS take seconds until the rollups of
- * issue 6 land (docs/benchmarks.md): slow beats "service unavailable".
- */
-const FIGURES_TIMEOUT_MS = 30_000;
 /** Levels from the most autonomous: a smaller rank is better. */
 const LEVEL_RANK = Object.fromEntries(Object.keys(DIGITAL_AUTONOMY_LEVEL_LABELS).map((level, rank) => [level, rank])) as Record<DigitalAutonomyLevel, number>;
 
@@ -40,7 +38,22 @@ const name = (row: { first_name: string; last_name: string }) => `${row.first_na
 const count = (value: bigint | number | null) => Number(value ?? 0);
 
 /** A Paris calendar day (YYYY-MM-DD) `days` later. */
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, days: number) => DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
+
+/**
+ * The count rows of a period (`c`: procedure_counts or appointment_counts): its whole months from the
+ * month rows, the days before and after them from the day rows — at most a few hundred rows whatever
+ * the length of the period.
+ */
+function periodRows(from: string, to: string): Prisma.Sql {
+  const first = DateTime.fromISO(from, { zone: 'UTC' });
+  const monthsFrom = (first.day === 1 ? first : first.plus({ months: 1 }).startOf('month')).toISODate()!;
+  const monthsUntil = DateTime.fromISO(to, { zone: 'UTC' }).plus({ days: 1 }).startOf('month').toISODate()!;
+  if (monthsFrom >= monthsUntil) return Prisma.sql`(c.grain = 'day' AND c.starts_on BETWEEN ${from}::date AND ${to}::date)`;
+  return Prisma.sql`((c.grain = 'month' AND c.starts_on >= ${monthsFrom}::date AND c.starts_on < ${monthsUntil}::date)
+    OR (c.grain = 'day' AND c.starts_on >= ${from}::date AND c.starts_on < ${monthsFrom}::date)
+    OR (c.grain = 'day' AND c.starts_on >= ${monthsUntil}::date AND c.starts_on <= ${to}::date))`;
+}
 
 /**
  * The director's dashboard, and each agent's own: files, appointments, procedures and digital
@@ -76,7 +89,7 @@ export class DashboardService {
     return this.db.transaction(async (tx) => {
       const site = query.siteId ? await requireSite(tx, query.siteId) : null;
       const agent = agentId ? await requireMember(tx, agentId) : null;
-      const scope: Scope = { fromAt: parisMidnight(query.from), toAt: parisMidnightAfter(query.to), siteId: query.siteId, agentId };
+      const scope: Scope = { from: query.from, to: query.to, fromAt: parisMidnight(query.from), toAt: parisMidnightAfter(query.to), siteId: query.siteId, agentId };
       const files = await this.files(tx, scope);
       const dashboard: Dashboard = {
         scope: {
@@ -99,7 +112,7 @@ export class DashboardService {
         });
       }
       return dashboard;
-    }, { timeoutMs: FIGURES_TIMEOUT_MS });
+    });
   }
 
   /** Files of the site, or those the agent is referent of. */
@@ -119,58 +132,69 @@ export class DashboardService {
       : Prisma.empty;
   }
 
+  /** Count rows for all agents, or for the scope's agent; at the scope's site. */
+  private countRows(scope: Scope): Prisma.Sql {
+    return Prisma.sql`${periodRows(scope.from, scope.to)}
+      AND ${scope.agentId ? Prisma.sql`c.agent_id = ${scope.agentId}::uuid` : Prisma.sql`c.agent_id IS NULL`}
+      ${scope.siteId ? Prisma.sql`AND c.site_id = ${scope.siteId}::uuid` : Prisma.empty}`;
+  }
+
   private async files(tx: TenantTx, scope: Scope): Promise<Dashboard['files']> {
-    const [totals] = await tx.$queryRaw<{ active: bigint; opened: bigint; archived: bigint }[]>`
-      SELECT count(*) FILTER (WHERE b.status = 'ACTIVE') AS active,
-             count(*) FILTER (WHERE b.created_at >= ${scope.fromAt} AND b.created_at < ${scope.toAt}) AS opened,
-             count(*) FILTER (WHERE b.status = 'ARCHIVED' AND b.status_changed_at >= ${scope.fromAt} AND b.status_changed_at < ${scope.toAt}) AS archived
-        FROM beneficiaries b
-       WHERE true ${this.fileFilter(scope)}`;
+    const atSite = scope.siteId ? Prisma.sql`AND c.site_id = ${scope.siteId}::uuid` : Prisma.empty;
+    const [active] = await tx.$queryRaw<{ n: bigint | null }[]>`
+      SELECT sum(c.files) AS n FROM active_file_counts c
+       WHERE ${scope.agentId ? Prisma.sql`c.referent_id = ${scope.agentId}::uuid` : Prisma.sql`c.referent_id IS NULL`} ${atSite}`;
+    const [opened] = await tx.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM beneficiaries b
+       WHERE b.created_at >= ${scope.fromAt} AND b.created_at < ${scope.toAt} ${this.fileFilter(scope)}`;
+    const [archived] = await tx.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM beneficiaries b
+       WHERE b.status = 'ARCHIVED' AND b.status_changed_at >= ${scope.fromAt} AND b.status_changed_at < ${scope.toAt} ${this.fileFilter(scope)}`;
     const caseload = await tx.$queryRaw<{ id: string; first_name: string; last_name: string; files: bigint }[]>`
-      SELECT m.id, m.first_name, m.last_name, count(*) AS files
-        FROM beneficiary_referents r
-        JOIN beneficiaries b ON b.tenant_id = r.tenant_id AND b.id = r.beneficiary_id
-        JOIN memberships m ON m.tenant_id = r.tenant_id AND m.id = r.membership_id
-       WHERE b.status = 'ACTIVE'
-         ${scope.siteId ? Prisma.sql`AND b.site_id = ${scope.siteId}::uuid` : Prisma.empty}
-         ${scope.agentId ? Prisma.sql`AND r.membership_id = ${scope.agentId}::uuid` : Prisma.empty}
+      SELECT m.id, m.first_name, m.last_name, sum(c.files) AS files
+        FROM active_file_counts c JOIN memberships m ON m.tenant_id = c.tenant_id AND m.id = c.referent_id
+       WHERE ${scope.agentId ? Prisma.sql`c.referent_id = ${scope.agentId}::uuid` : Prisma.sql`c.referent_id IS NOT NULL`} ${atSite}
        GROUP BY m.id, m.first_name, m.last_name
+      HAVING sum(c.files) > 0
        ORDER BY files DESC, m.last_name, m.first_name`;
     return {
-      active: count(totals.active),
-      opened: count(totals.opened),
-      archived: count(totals.archived),
+      active: count(active.n),
+      opened: count(opened.n),
+      archived: count(archived.n),
       caseload: caseload.map((row) => ({ agent: { id: row.id, name: name(row) }, files: count(row.files) })),
     };
   }
 
   private async appointments(tx: TenantTx, scope: Scope): Promise<Dashboard['appointments']> {
+    const counts = this.countRows(scope);
+    const byStatus = await tx.$queryRaw<{ status: AppointmentStatus; n: bigint }[]>`
+      SELECT c.status, sum(c.appointments) AS n FROM appointment_counts c WHERE ${counts} GROUP BY c.status`;
+    const perAgent = await tx.$queryRaw<{ id: string; first_name: string; last_name: string; booked: bigint; seen: bigint; no_show: bigint }[]>`
+      SELECT m.id, m.first_name, m.last_name, sum(c.appointments) AS booked,
+             coalesce(sum(c.appointments) FILTER (WHERE c.status = 'SEEN'), 0) AS seen,
+             coalesce(sum(c.appointments) FILTER (WHERE c.status = 'NO_SHOW'), 0) AS no_show
+        FROM appointment_counts c JOIN memberships m ON m.tenant_id = c.tenant_id AND m.id = c.agent_id
+       WHERE ${periodRows(scope.from, scope.to)}
+         AND ${scope.agentId ? Prisma.sql`c.agent_id = ${scope.agentId}::uuid` : Prisma.sql`c.agent_id IS NOT NULL`}
+         ${scope.siteId ? Prisma.sql`AND c.site_id = ${scope.siteId}::uuid` : Prisma.empty}
+       GROUP BY m.id, m.first_name, m.last_name
+      HAVING sum(c.appointments) > 0
+       ORDER BY booked DESC, m.last_name, m.first_name`;
+    const perSite = await tx.$queryRaw<{ id: string; name: string; booked: bigint; seen: bigint; no_show: bigint }[]>`
+      SELECT s.id, s.name, sum(c.appointments) AS booked,
+             coalesce(sum(c.appointments) FILTER (WHERE c.status = 'SEEN'), 0) AS seen,
+             coalesce(sum(c.appointments) FILTER (WHERE c.status = 'NO_SHOW'), 0) AS no_show
+        FROM appointment_counts c JOIN sites s ON s.tenant_id = c.tenant_id AND s.id = c.site_id
+       WHERE ${counts}
+       GROUP BY s.id, s.name
+      HAVING sum(c.appointments) > 0
+       ORDER BY booked DESC, s.name`;
+
+    // The coming week, from today in Paris, whatever the period: a few days of planned appointments.
+    const atSite = scope.siteId ? Prisma.sql`AND a.site_id = ${scope.siteId}::uuid` : Prisma.empty;
     const withAgent = scope.agentId
       ? Prisma.sql`AND EXISTS (SELECT 1 FROM appointment_agents aa WHERE aa.tenant_id = a.tenant_id AND aa.appointment_id = a.id AND aa.membership_id = ${scope.agentId}::uuid)`
       : Prisma.empty;
-    const atSite = scope.siteId ? Prisma.sql`AND a.site_id = ${scope.siteId}::uuid` : Prisma.empty;
-    const inPeriod = Prisma.sql`a.starts_at >= ${scope.fromAt} AND a.starts_at < ${scope.toAt} ${atSite}`;
-
-    const byStatus = await tx.$queryRaw<{ status: AppointmentStatus; n: bigint }[]>`
-      SELECT a.status, count(*) AS n FROM appointments a WHERE ${inPeriod} ${withAgent} GROUP BY a.status`;
-    const perAgent = await tx.$queryRaw<{ id: string; first_name: string; last_name: string; booked: bigint; seen: bigint; no_show: bigint }[]>`
-      SELECT m.id, m.first_name, m.last_name, count(*) AS booked,
-             count(*) FILTER (WHERE a.status = 'SEEN') AS seen, count(*) FILTER (WHERE a.status = 'NO_SHOW') AS no_show
-        FROM appointments a
-        JOIN appointment_agents aa ON aa.tenant_id = a.tenant_id AND aa.appointment_id = a.id
-        JOIN memberships m ON m.tenant_id = aa.tenant_id AND m.id = aa.membership_id
-       WHERE ${inPeriod} ${scope.agentId ? Prisma.sql`AND aa.membership_id = ${scope.agentId}::uuid` : Prisma.empty}
-       GROUP BY m.id, m.first_name, m.last_name
-       ORDER BY booked DESC, m.last_name, m.first_name`;
-    const perSite = await tx.$queryRaw<{ id: string; name: string; booked: bigint; seen: bigint; no_show: bigint }[]>`
-      SELECT s.id, s.name, count(*) AS booked,
-             count(*) FILTER (WHERE a.status = 'SEEN') AS seen, count(*) FILTER (WHERE a.status = 'NO_SHOW') AS no_show
-        FROM appointments a JOIN sites s ON s.tenant_id = a.tenant_id AND s.id = a.site_id
-       WHERE ${inPeriod} ${withAgent}
-       GROUP BY s.id, s.name
-       ORDER BY booked DESC, s.name`;
-
-    // The coming week, from today in Paris, whatever the period.
     const today = parisDate(this.clock.now());
     const planned = await tx.$queryRaw<{ day: string; n: bigint }[]>`
       SELECT to_char((a.starts_at AT TIME ZONE ${PARIS})::date, 'YYYY-MM-DD') AS day, count(*) AS n
@@ -195,44 +219,42 @@ export class DashboardService {
   }
 
   private async procedures(tx: TenantTx, scope: Scope): Promise<Dashboard['procedures']> {
-    // One pass over the period's procedures, grouped five ways at once.
-    const rows = await tx.$queryRaw<
-      { set: number; month: string | null; organism_id: string | null; type_id: string | null; mode: ProcedureMode | null; category: Category | null; total: bigint; in_place: bigint; minutes: bigint }[]
-    >`
-      WITH period AS (
-        SELECT to_char(p.occurred_at AT TIME ZONE ${PARIS}, 'YYYY-MM') AS month, p.organism_id, p.procedure_type_id AS type_id, p.mode,
-               coalesce(t.category, o.category) AS category, p.duration_minutes
-          FROM procedures p
-          JOIN catalogue_entries o ON o.tenant_id = p.tenant_id AND o.id = p.organism_id
-          JOIN catalogue_entries t ON t.tenant_id = p.tenant_id AND t.id = p.procedure_type_id
-         WHERE p.occurred_at >= ${scope.fromAt} AND p.occurred_at < ${scope.toAt}
-           ${scope.agentId ? Prisma.sql`AND p.agent_id = ${scope.agentId}::uuid` : Prisma.empty}
-           ${this.ofFileAtSite(scope, Prisma.sql`p`)})
-      SELECT GROUPING(month, organism_id, type_id, mode, category) AS set, month, organism_id, type_id, mode, category,
-             count(*) AS total, count(*) FILTER (WHERE mode = 'A_LA_PLACE') AS in_place, coalesce(sum(duration_minutes), 0) AS minutes
-        FROM period
-       GROUP BY GROUPING SETS ((), (month), (organism_id), (type_id), (mode), (category))`;
-    const named = rows.flatMap((row) => [row.organism_id, row.type_id]).filter((id) => id !== null);
+    // Each breakdown over the period; the modes month by month (totals, "à la place", minutes).
+    const rows = await tx.$queryRaw<{ dimension: 'mode' | 'organism' | 'type' | 'category'; key: string | null; month: string | null; total: bigint; minutes: bigint }[]>`
+      SELECT c.dimension, c.key, CASE WHEN c.dimension = 'mode' THEN to_char(c.starts_on, 'YYYY-MM') END AS month,
+             sum(c.procedures) AS total, sum(c.minutes) AS minutes
+        FROM procedure_counts c
+       WHERE ${this.countRows(scope)}
+       GROUP BY 1, 2, 3
+      HAVING sum(c.procedures) > 0`;
+    const of = (dimension: string) => rows.filter((row) => row.dimension === dimension);
+    const modes = of('mode');
+    const named = [...of('organism'), ...of('type')].map((row) => row.key!);
     const labels = new Map((await tx.catalogueEntry.findMany({ where: { id: { in: named } }, select: { id: true, label: true } })).map((entry) => [entry.id, entry.label]));
-    const labelled = (id: string, rowCount: bigint) => ({ id, label: labels.get(id) ?? '', count: count(rowCount) });
     const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
-    const total = rows.find((row) => row.set === 31);
-    const totalCount = count(total?.total ?? 0n);
-    const inPlace = count(total?.in_place ?? 0n);
+    const labelled = (dimension: 'organism' | 'type') => of(dimension).map((row) => ({ id: row.key!, label: labels.get(row.key!) ?? '', count: count(row.total) })).sort(byCount);
+
+    const months = new Map<string, { total: number; inPlace: number; minutes: number }>();
+    for (const row of modes) {
+      const month = months.get(row.month!) ?? { total: 0, inPlace: 0, minutes: 0 };
+      month.total += count(row.total);
+      month.inPlace += row.key === 'A_LA_PLACE' ? count(row.total) : 0;
+      month.minutes += count(row.minutes);
+      months.set(row.month!, month);
+    }
+    const perMonth = [...months].map(([month, figures]) => ({ month, ...figures, inPlaceShare: share(figures.inPlace, figures.total) })).sort((a, b) => a.month.localeCompare(b.month));
+    const sum = (key: 'total' | 'inPlace' | 'minutes') => perMonth.reduce((total, month) => total + month[key], 0);
+    const modeCount = (mode: ProcedureMode) => modes.filter((row) => row.key === mode).reduce((total, row) => total + count(row.total), 0);
     return {
-      total: totalCount,
-      inPlace,
-      inPlaceShare: share(inPlace, totalCount),
-      minutes: count(total?.minutes ?? 0n),
-      perMonth: rows
-        .filter((row) => row.month !== null)
-        .map((row) => ({ month: row.month!, total: count(row.total), inPlace: count(row.in_place), inPlaceShare: share(count(row.in_place), count(row.total)), minutes: count(row.minutes) }))
-        .sort((a, b) => a.month.localeCompare(b.month)),
-      byOrganism: rows.filter((row) => row.organism_id !== null).map((row) => labelled(row.organism_id!, row.total)).sort(byCount),
-      byType: rows.filter((row) => row.type_id !== null).map((row) => labelled(row.type_id!, row.total)).sort(byCount),
-      // Grouping on category: a row whose category is null is the "no category" group, told apart by its grouping bits.
-      byCategory: rows.filter((row) => row.set === 0b11110).map((row) => ({ category: row.category, count: count(row.total) })).sort(byCount),
-      byMode: (Object.keys(PROCEDURE_MODE_LABELS) as ProcedureMode[]).map((mode) => ({ mode, count: count(rows.find((row) => row.mode === mode)?.total ?? 0n) })),
+      total: sum('total'),
+      inPlace: sum('inPlace'),
+      inPlaceShare: share(sum('inPlace'), sum('total')),
+      minutes: sum('minutes'),
+      perMonth,
+      byOrganism: labelled('organism'),
+      byType: labelled('type'),
+      byCategory: of('category').map((row) => ({ category: row.key as Category | null, count: count(row.total) })).sort(byCount),
+      byMode: (Object.keys(PROCEDURE_MODE_LABELS) as ProcedureMode[]).map((mode) => ({ mode, count: modeCount(mode) })),
     };
   }
 

@@ -1,0 +1,252 @@
+-- Dashboard counts kept by triggers, so that the director's figures read a few hundred rows instead
+-- of a CCAS's whole history (docs/decisions/012-dashboards.md, measured in docs/benchmarks.md).
+--
+-- Procedures and appointments are counted per Paris day and per Paris month (`grain`), per site and
+-- per agent, and once more for all agents (`agent_id` null): a period reads its whole months from the
+-- month rows and its partial months from the day rows. Active files are counted per site, in all
+-- (`referent_id` null) and per referent. Each count is what its source rows say *now*: every change
+-- to something a count depends on takes the old contribution away before the change and adds the
+-- new one after it. Zero rows may stay; readers ignore them. The API role never deletes files,
+-- procedures or appointments; a bulk load that bypasses triggers calls app_recount_dashboard().
+
+CREATE TABLE procedure_counts (
+  tenant_id  uuid NOT NULL REFERENCES tenants (id),
+  id         bigint GENERATED ALWAYS AS IDENTITY,
+  grain      text NOT NULL CHECK (grain IN ('day', 'month')),
+  starts_on  date NOT NULL,
+  site_id    uuid,
+  agent_id   uuid,
+  -- One breakdown per row: the mode, the organism, the procedure type or the category (null: none).
+  dimension  text NOT NULL CHECK (dimension IN ('mode', 'organism', 'type', 'category')),
+  key        text,
+  procedures integer NOT NULL,
+  minutes    bigint NOT NULL,
+  PRIMARY KEY (tenant_id, id)
+);
+-- Agent first: a reading is for all agents (null) or for one.
+CREATE UNIQUE INDEX procedure_counts_key ON procedure_counts (tenant_id, agent_id, grain, starts_on, dimension, site_id, key) NULLS NOT DISTINCT;
+
+CREATE TABLE appointment_counts (
+  tenant_id    uuid NOT NULL REFERENCES tenants (id),
+  id           bigint GENERATED ALWAYS AS IDENTITY,
+  grain        text NOT NULL CHECK (grain IN ('day', 'month')),
+  starts_on    date NOT NULL,
+  site_id      uuid NOT NULL,
+  agent_id     uuid,
+  status       text NOT NULL,
+  appointments integer NOT NULL,
+  PRIMARY KEY (tenant_id, id)
+);
+CREATE UNIQUE INDEX appointment_counts_key ON appointment_counts (tenant_id, agent_id, grain, starts_on, site_id, status) NULLS NOT DISTINCT;
+
+CREATE TABLE active_file_counts (
+  tenant_id   uuid NOT NULL REFERENCES tenants (id),
+  id          bigint GENERATED ALWAYS AS IDENTITY,
+  site_id     uuid,
+  referent_id uuid,
+  files       integer NOT NULL,
+  PRIMARY KEY (tenant_id, id)
+);
+CREATE UNIQUE INDEX active_file_counts_key ON active_file_counts (tenant_id, referent_id, site_id) NULLS NOT DISTINCT;
+
+SELECT app_isolate_tenant_tables(ARRAY['procedure_counts', 'appointment_counts', 'active_file_counts']);
+GRANT SELECT, INSERT, UPDATE ON procedure_counts, appointment_counts, active_file_counts TO ccas_app;
+
+-- What each source row adds to the counts: one line per count row it belongs to.
+CREATE VIEW procedure_count_lines WITH (security_invoker) AS
+  SELECT p.tenant_id, p.id, g.grain, g.starts_on, b.site_id, a.agent_id, d.dimension, d.key, coalesce(p.duration_minutes, 0) AS minutes
+    FROM procedures p
+    JOIN beneficiaries b ON b.tenant_id = p.tenant_id AND b.id = p.beneficiary_id
+    JOIN catalogue_entries o ON o.tenant_id = p.tenant_id AND o.id = p.organism_id
+    JOIN catalogue_entries t ON t.tenant_id = p.tenant_id AND t.id = p.procedure_type_id
+    CROSS JOIN LATERAL (VALUES ('day', (p.occurred_at AT TIME ZONE 'Europe/Paris')::date),
+                               ('month', date_trunc('month', p.occurred_at AT TIME ZONE 'Europe/Paris')::date)) g (grain, starts_on)
+    CROSS JOIN LATERAL (VALUES (p.agent_id), (NULL::uuid)) a (agent_id)
+    CROSS JOIN LATERAL (VALUES ('mode', p.mode), ('organism', p.organism_id::text), ('type', p.procedure_type_id::text),
+                               ('category', coalesce(t.category, o.category))) d (dimension, key);
+
+-- An appointment counts once for all agents, and once for each of its agents.
+CREATE VIEW appointment_count_lines WITH (security_invoker) AS
+  SELECT a.tenant_id, a.id, g.grain, g.starts_on, a.site_id, ag.agent_id, a.status
+    FROM appointments a
+    CROSS JOIN LATERAL (VALUES ('day', (a.starts_at AT TIME ZONE 'Europe/Paris')::date),
+                               ('month', date_trunc('month', a.starts_at AT TIME ZONE 'Europe/Paris')::date)) g (grain, starts_on)
+    CROSS JOIN LATERAL (SELECT NULL::uuid AS agent_id
+                        UNION ALL
+                        SELECT aa.membership_id FROM appointment_agents aa WHERE aa.tenant_id = a.tenant_id AND aa.appointment_id = a.id) ag;
+
+-- An active file counts once in all, and once for each of its referents.
+CREATE VIEW active_file_count_lines WITH (security_invoker) AS
+  SELECT b.tenant_id, b.id, b.site_id, r.referent_id
+    FROM beneficiaries b
+    CROSS JOIN LATERAL (SELECT NULL::uuid AS referent_id
+                        UNION ALL
+                        SELECT br.membership_id FROM beneficiary_referents br WHERE br.tenant_id = b.tenant_id AND br.beneficiary_id = b.id) r
+   WHERE b.status = 'ACTIVE';
+GRANT SELECT ON procedure_count_lines, appointment_count_lines, active_file_count_lines TO ccas_app;
+
+-- Adds (sign 1) or takes away (sign -1) what the given rows of a tenant count now — every row of the
+-- tenant when `ids` is null; only the lines of one agent, referent or breakdown when `only_…` is given
+-- (an appointment's agent or a file's referent added or removed, a category changed). Dynamic SQL: each call is planned for its own ids.
+CREATE FUNCTION app_count_procedures(tenant uuid, ids uuid[], sign integer, only_dimension text DEFAULT NULL) RETURNS void
+  LANGUAGE plpgsql AS $$
+  BEGIN
+    EXECUTE format($sql$
+      INSERT INTO procedure_counts AS c (tenant_id, grain, starts_on, site_id, agent_id, dimension, key, procedures, minutes)
+      SELECT tenant_id, grain, starts_on, site_id, agent_id, dimension, key, $3 * count(*), $3 * sum(minutes)
+        FROM procedure_count_lines WHERE tenant_id = $1 %s %s
+       GROUP BY tenant_id, grain, starts_on, site_id, agent_id, dimension, key
+      ON CONFLICT (tenant_id, agent_id, grain, starts_on, dimension, site_id, key)
+      DO UPDATE SET procedures = c.procedures + excluded.procedures, minutes = c.minutes + excluded.minutes$sql$,
+      CASE WHEN ids IS NULL THEN '' ELSE 'AND id = ANY ($2)' END,
+      CASE WHEN only_dimension IS NULL THEN '' ELSE 'AND dimension = $4' END) USING tenant, ids, sign, only_dimension;
+  END $$;
+
+CREATE FUNCTION app_count_appointments(tenant uuid, ids uuid[], sign integer, only_agent uuid DEFAULT NULL) RETURNS void
+  LANGUAGE plpgsql AS $$
+  BEGIN
+    EXECUTE format($sql$
+      INSERT INTO appointment_counts AS c (tenant_id, grain, starts_on, site_id, agent_id, status, appointments)
+      SELECT tenant_id, grain, starts_on, site_id, agent_id, status, $3 * count(*)
+        FROM appointment_count_lines WHERE tenant_id = $1 %s %s
+       GROUP BY tenant_id, grain, starts_on, site_id, agent_id, status
+      ON CONFLICT (tenant_id, agent_id, grain, starts_on, site_id, status)
+      DO UPDATE SET appointments = c.appointments + excluded.appointments$sql$,
+      CASE WHEN ids IS NULL THEN '' ELSE 'AND id = ANY ($2)' END,
+      CASE WHEN only_agent IS NULL THEN '' ELSE 'AND agent_id = $4' END) USING tenant, ids, sign, only_agent;
+  END $$;
+
+CREATE FUNCTION app_count_active_files(tenant uuid, ids uuid[], sign integer, only_referent uuid DEFAULT NULL) RETURNS void
+  LANGUAGE plpgsql AS $$
+  BEGIN
+    EXECUTE format($sql$
+      INSERT INTO active_file_counts AS c (tenant_id, site_id, referent_id, files)
+      SELECT tenant_id, site_id, referent_id, $3 * count(*)
+        FROM active_file_count_lines WHERE tenant_id = $1 %s %s
+       GROUP BY tenant_id, site_id, referent_id
+      ON CONFLICT (tenant_id, referent_id, site_id) DO UPDATE SET files = c.files + excluded.files$sql$,
+      CASE WHEN ids IS NULL THEN '' ELSE 'AND id = ANY ($2)' END,
+      CASE WHEN only_referent IS NULL THEN '' ELSE 'AND referent_id = $4' END) USING tenant, ids, sign, only_referent;
+  END $$;
+
+-- Counts a tenant again from its rows (after a load with the triggers off).
+CREATE FUNCTION app_recount_dashboard(tenant uuid) RETURNS void
+  LANGUAGE plpgsql AS $$
+  BEGIN
+    DELETE FROM procedure_counts WHERE tenant_id = tenant;
+    DELETE FROM appointment_counts WHERE tenant_id = tenant;
+    DELETE FROM active_file_counts WHERE tenant_id = tenant;
+    PERFORM app_count_procedures(tenant, NULL, 1);
+    PERFORM app_count_appointments(tenant, NULL, 1);
+    PERFORM app_count_active_files(tenant, NULL, 1);
+  END $$;
+REVOKE EXECUTE ON FUNCTION app_recount_dashboard(uuid) FROM PUBLIC;
+
+-- The triggers. A "before" trigger takes the row's contribution away, the matching "after" trigger
+-- (same condition) adds the new one; inserts only add.
+CREATE FUNCTION procedures_count() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+  BEGIN
+    PERFORM app_count_procedures(NEW.tenant_id, ARRAY[NEW.id], CASE WHEN TG_WHEN = 'BEFORE' THEN -1 ELSE 1 END);
+    RETURN NEW;
+  END $$;
+CREATE TRIGGER procedures_count AFTER INSERT ON procedures FOR EACH ROW EXECUTE FUNCTION procedures_count();
+CREATE TRIGGER procedures_count_before BEFORE UPDATE OF occurred_at, beneficiary_id, agent_id, organism_id, procedure_type_id, mode, duration_minutes
+  ON procedures FOR EACH ROW
+  WHEN ((OLD.occurred_at, OLD.beneficiary_id, OLD.agent_id, OLD.organism_id, OLD.procedure_type_id, OLD.mode, OLD.duration_minutes)
+        IS DISTINCT FROM (NEW.occurred_at, NEW.beneficiary_id, NEW.agent_id, NEW.organism_id, NEW.procedure_type_id, NEW.mode, NEW.duration_minutes))
+  EXECUTE FUNCTION procedures_count();
+CREATE TRIGGER procedures_count_after AFTER UPDATE OF occurred_at, beneficiary_id, agent_id, organism_id, procedure_type_id, mode, duration_minutes
+  ON procedures FOR EACH ROW
+  WHEN ((OLD.occurred_at, OLD.beneficiary_id, OLD.agent_id, OLD.organism_id, OLD.procedure_type_id, OLD.mode, OLD.duration_minutes)
+        IS DISTINCT FROM (NEW.occurred_at, NEW.beneficiary_id, NEW.agent_id, NEW.organism_id, NEW.procedure_type_id, NEW.mode, NEW.duration_minutes))
+  EXECUTE FUNCTION procedures_count();
+
+CREATE FUNCTION appointments_count() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+  BEGIN
+    PERFORM app_count_appointments(NEW.tenant_id, ARRAY[NEW.id], CASE WHEN TG_WHEN = 'BEFORE' THEN -1 ELSE 1 END);
+    RETURN NEW;
+  END $$;
+CREATE TRIGGER appointments_count AFTER INSERT ON appointments FOR EACH ROW EXECUTE FUNCTION appointments_count();
+CREATE TRIGGER appointments_count_before BEFORE UPDATE OF starts_at, site_id, status ON appointments FOR EACH ROW
+  WHEN ((OLD.starts_at, OLD.site_id, OLD.status) IS DISTINCT FROM (NEW.starts_at, NEW.site_id, NEW.status))
+  EXECUTE FUNCTION appointments_count();
+CREATE TRIGGER appointments_count_after AFTER UPDATE OF starts_at, site_id, status ON appointments FOR EACH ROW
+  WHEN ((OLD.starts_at, OLD.site_id, OLD.status) IS DISTINCT FROM (NEW.starts_at, NEW.site_id, NEW.status))
+  EXECUTE FUNCTION appointments_count();
+
+-- An agent joining or leaving an appointment: that agent's lines only.
+CREATE FUNCTION appointment_agents_count() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+  BEGIN
+    IF TG_OP = 'INSERT' THEN
+      PERFORM app_count_appointments(NEW.tenant_id, ARRAY[NEW.appointment_id], 1, NEW.membership_id);
+    ELSE
+      -- The agent's row is gone: count what it was by the appointment alone.
+      INSERT INTO appointment_counts AS c (tenant_id, grain, starts_on, site_id, agent_id, status, appointments)
+      SELECT tenant_id, grain, starts_on, site_id, OLD.membership_id, status, -1
+        FROM appointment_count_lines WHERE tenant_id = OLD.tenant_id AND id = OLD.appointment_id AND agent_id IS NULL
+      ON CONFLICT (tenant_id, agent_id, grain, starts_on, site_id, status)
+      DO UPDATE SET appointments = c.appointments + excluded.appointments;
+    END IF;
+    RETURN NULL;
+  END $$;
+CREATE TRIGGER appointment_agents_count AFTER INSERT OR DELETE ON appointment_agents FOR EACH ROW EXECUTE FUNCTION appointment_agents_count();
+
+CREATE FUNCTION beneficiaries_count() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+  DECLARE sign integer := CASE WHEN TG_WHEN = 'BEFORE' THEN -1 ELSE 1 END;
+  BEGIN
+    PERFORM app_count_active_files(NEW.tenant_id, ARRAY[NEW.id], sign);
+    -- A file's procedures are counted at the file's site.
+    IF TG_OP = 'UPDATE' AND OLD.site_id IS DISTINCT FROM NEW.site_id THEN
+      PERFORM app_count_procedures(NEW.tenant_id, ARRAY(SELECT id FROM procedures WHERE tenant_id = NEW.tenant_id AND beneficiary_id = NEW.id), sign);
+    END IF;
+    RETURN NEW;
+  END $$;
+CREATE TRIGGER beneficiaries_count AFTER INSERT ON beneficiaries FOR EACH ROW EXECUTE FUNCTION beneficiaries_count();
+CREATE TRIGGER beneficiaries_count_before BEFORE UPDATE OF status, site_id ON beneficiaries FOR EACH ROW
+  WHEN ((OLD.status, OLD.site_id) IS DISTINCT FROM (NEW.status, NEW.site_id)) EXECUTE FUNCTION beneficiaries_count();
+CREATE TRIGGER beneficiaries_count_after AFTER UPDATE OF status, site_id ON beneficiaries FOR EACH ROW
+  WHEN ((OLD.status, OLD.site_id) IS DISTINCT FROM (NEW.status, NEW.site_id)) EXECUTE FUNCTION beneficiaries_count();
+
+CREATE FUNCTION beneficiary_referents_count() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+  BEGIN
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+      PERFORM app_count_active_files(NEW.tenant_id, ARRAY[NEW.beneficiary_id], 1, NEW.membership_id);
+    END IF;
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+      -- The referent's row is gone: count what it was by the file alone.
+      INSERT INTO active_file_counts AS c (tenant_id, site_id, referent_id, files)
+      SELECT tenant_id, site_id, OLD.membership_id, -1
+        FROM active_file_count_lines WHERE tenant_id = OLD.tenant_id AND id = OLD.beneficiary_id AND referent_id IS NULL
+      ON CONFLICT (tenant_id, referent_id, site_id) DO UPDATE SET files = c.files + excluded.files;
+    END IF;
+    RETURN NULL;
+  END $$;
+CREATE TRIGGER beneficiary_referents_count AFTER INSERT OR DELETE OR UPDATE OF beneficiary_id, membership_id ON beneficiary_referents
+  FOR EACH ROW EXECUTE FUNCTION beneficiary_referents_count();
+
+-- An organism or a procedure type put in another category: its procedures move between category lines.
+CREATE FUNCTION catalogue_entries_count() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+  BEGIN
+    PERFORM app_count_procedures(NEW.tenant_id,
+      ARRAY(SELECT id FROM procedures WHERE tenant_id = NEW.tenant_id AND (organism_id = NEW.id OR procedure_type_id = NEW.id)),
+      CASE WHEN TG_WHEN = 'BEFORE' THEN -1 ELSE 1 END, 'category');
+    RETURN NEW;
+  END $$;
+CREATE TRIGGER catalogue_entries_count_before BEFORE UPDATE OF category ON catalogue_entries FOR EACH ROW
+  WHEN (OLD.category IS DISTINCT FROM NEW.category) EXECUTE FUNCTION catalogue_entries_count();
+CREATE TRIGGER catalogue_entries_count_after AFTER UPDATE OF category ON catalogue_entries FOR EACH ROW
+  WHEN (OLD.category IS DISTINCT FROM NEW.category) EXECUTE FUNCTION catalogue_entries_count();
+
+-- The files opened or archived in a period, with their site, from the index alone.
+DROP INDEX beneficiaries_tenant_id_created_at_idx;
+CREATE INDEX beneficiaries_tenant_id_created_at_idx ON beneficiaries (tenant_id, created_at) INCLUDE (site_id);
+CREATE INDEX beneficiaries_archived_idx ON beneficiaries (tenant_id, status_changed_at) INCLUDE (site_id) WHERE status = 'ARCHIVED';
+
+-- The files, procedures and appointments already there.
+SELECT app_recount_dashboard(id) FROM tenants;
