@@ -482,6 +482,9 @@ describe('the counts behind the figures', () => {
       await run("UPDATE beneficiaries SET status = 'ARCHIVED' WHERE tenant_id = $1 AND id = $2", tenantFile('F2'));
       await run('INSERT INTO beneficiary_referents (tenant_id, beneficiary_id, membership_id) VALUES ($1, $2, $3)', tenantFile('F6'), team.agent2.id);
       await run('DELETE FROM beneficiary_referents WHERE tenant_id = $1 AND beneficiary_id = $2', tenantFile('F3'));
+      // Assessments: a first one for F6 (now assessed), one slipped into F1's chain between two others.
+      await run("INSERT INTO digital_assessments (tenant_id, beneficiary_id, assessor_id, occurred_at, declined, answers, level, score, rule_version) VALUES ($1, $2, $3, '2026-03-31T21:45:00Z', false, '{}', 'ELOIGNE', 0, 1)", tenantFile('F6'), team.agent2.id);
+      await run("INSERT INTO digital_assessments (tenant_id, beneficiary_id, assessor_id, occurred_at, declined, answers, level, score, rule_version) VALUES ($1, $2, $3, '2026-02-01T10:00:00Z', false, '{}', 'AUTONOME', 0, 1)", tenantFile('F1'), team.agent.id);
       // An organism and a procedure type put in other categories.
       await run("UPDATE catalogue_entries SET category = 'travail' WHERE tenant_id = $1 AND id = $2", catalogue['organism:OTHER']);
       await run('UPDATE catalogue_entries SET category = NULL WHERE tenant_id = $1 AND id = $2', catalogue['procedure-type:TAX_RETURN']);
@@ -496,6 +499,9 @@ describe('the counts behind the figures', () => {
     expect(statuses(changed.appointments.byStatus)).toMatchObject({ SEEN: 3, NO_SHOW: 1, PLANNED: 1 });
     expect(changed.procedures.byCategory).toEqual(expect.arrayContaining([{ category: 'travail', count: 1 }]));
     expect(changed.procedures.perMonth.map((month: { total: number }) => month.total)).toEqual([1, 3, 2]);
+    // F1's latest level (Autonome avec aide) now follows Autonome: worse, no longer an improvement.
+    expect(changed.digitalInclusion).toMatchObject({ openedFiles: 3, assessedFiles: 3, improved: 0 });
+    expect(changed.digitalInclusion.levels.map((level: { people: number }) => level.people)).toEqual([0, 1, 2, 2]);
 
     const kept = await counts();
     await t.owner.query('SELECT app_recount_dashboard($1)', [team.tenantId]);

@@ -13,8 +13,9 @@ afterAll(() => t.close());
 
 async function tenantOwnedTables(): Promise<string[]> {
   const { rows } = await t.owner.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.columns
-      WHERE table_schema = 'public' AND column_name = 'tenant_id' ORDER BY table_name`,
+    `SELECT c.table_name FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+      WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id' AND t.table_type = 'BASE TABLE' ORDER BY c.table_name`,
   );
   return rows.map((row) => row.table_name);
 }
@@ -52,6 +53,20 @@ it('forces row-level security on every tenant-owned table', async () => {
     [tables],
   );
   expect(rows).toEqual([]);
+});
+
+it('reads tenant rows through views with the reader’s rights, under row-level security', async () => {
+  const { rows: views } = await t.owner.query<{ relname: string; invoker: boolean }>(
+    `SELECT relname, coalesce('security_invoker=true' = ANY (reloptions), false) AS invoker
+       FROM pg_class WHERE relkind = 'v' AND relnamespace = 'public'::regnamespace ORDER BY relname`,
+  );
+  expect(views.map((view) => view.relname)).toEqual(expect.arrayContaining(['procedure_facts']));
+  expect(views.filter((view) => !view.invoker)).toEqual([]);
+  for (const { relname } of views) {
+    const seen = await asApp<{ tenant_id: string }>(DEMO.villeneuveId, `SELECT tenant_id FROM ${relname}`);
+    expect(seen.rowCount).toBeGreaterThan(0); // both demo tenants have procedures, appointments, active files
+    expect(seen.rows.filter((row) => row.tenant_id !== DEMO.villeneuveId)).toEqual([]);
+  }
 });
 
 it('returns only the current tenant’s rows to a query without any tenant filter', async () => {

@@ -1,16 +1,19 @@
 -- Dashboard counts kept by triggers, so that the director's figures read a few hundred rows instead
 -- of a CCAS's whole history (docs/decisions/012-dashboards.md, measured in docs/benchmarks.md).
 --
--- Procedures and appointments are counted per Paris day and per Paris month (`grain`), per site and
--- per agent, and once more for all agents (`agent_id` null): a period reads its whole months from the
--- month rows and its partial months from the day rows. Active files are counted per site, in all
+-- Procedures and appointments are counted per Paris day and per Paris month (`grain`), per site, for
+-- all agents (`agent_id` null) and per agent (procedures: per month only): a period reads its whole
+-- months from the month rows and its partial months from the day rows (an agent's procedures of
+-- those days from the procedures themselves). Active files are counted per site, in all
 -- (`referent_id` null) and per referent. Each count is what its source rows say *now*: every change
 -- to something a count depends on takes the old contribution away before the change and adds the
 -- new one after it. Zero rows may stay; readers ignore them. The API role never deletes files,
 -- procedures or appointments; a bulk load that bypasses triggers calls app_recount_dashboard().
+-- Derived data: no foreign keys (a count row outlives nothing, and a key check per row would double
+-- the cost of a recount).
 
 CREATE TABLE procedure_counts (
-  tenant_id  uuid NOT NULL REFERENCES tenants (id),
+  tenant_id  uuid NOT NULL,
   id         bigint GENERATED ALWAYS AS IDENTITY,
   grain      text NOT NULL CHECK (grain IN ('day', 'month')),
   starts_on  date NOT NULL,
@@ -27,7 +30,7 @@ CREATE TABLE procedure_counts (
 CREATE UNIQUE INDEX procedure_counts_key ON procedure_counts (tenant_id, agent_id, grain, starts_on, dimension, site_id, key) NULLS NOT DISTINCT;
 
 CREATE TABLE appointment_counts (
-  tenant_id    uuid NOT NULL REFERENCES tenants (id),
+  tenant_id    uuid NOT NULL,
   id           bigint GENERATED ALWAYS AS IDENTITY,
   grain        text NOT NULL CHECK (grain IN ('day', 'month')),
   starts_on    date NOT NULL,
@@ -40,7 +43,7 @@ CREATE TABLE appointment_counts (
 CREATE UNIQUE INDEX appointment_counts_key ON appointment_counts (tenant_id, agent_id, grain, starts_on, site_id, status) NULLS NOT DISTINCT;
 
 CREATE TABLE active_file_counts (
-  tenant_id   uuid NOT NULL REFERENCES tenants (id),
+  tenant_id   uuid NOT NULL,
   id          bigint GENERATED ALWAYS AS IDENTITY,
   site_id     uuid,
   referent_id uuid,
@@ -52,18 +55,16 @@ CREATE UNIQUE INDEX active_file_counts_key ON active_file_counts (tenant_id, ref
 SELECT app_isolate_tenant_tables(ARRAY['procedure_counts', 'appointment_counts', 'active_file_counts']);
 GRANT SELECT, INSERT, UPDATE ON procedure_counts, appointment_counts, active_file_counts TO ccas_app;
 
--- What each source row adds to the counts: one line per count row it belongs to.
-CREATE VIEW procedure_count_lines WITH (security_invoker) AS
-  SELECT p.tenant_id, p.id, g.grain, g.starts_on, b.site_id, a.agent_id, d.dimension, d.key, coalesce(p.duration_minutes, 0) AS minutes
+-- What each source row brings to the counts.
+CREATE VIEW procedure_facts WITH (security_invoker) AS
+  SELECT p.tenant_id, p.id, p.occurred_at, (p.occurred_at AT TIME ZONE 'Europe/Paris')::date AS day,
+         date_trunc('month', p.occurred_at AT TIME ZONE 'Europe/Paris')::date AS month,
+         b.site_id, p.agent_id, p.mode, p.organism_id::text AS organism, p.procedure_type_id::text AS type,
+         coalesce(t.category, o.category) AS category, p.duration_minutes AS minutes
     FROM procedures p
     JOIN beneficiaries b ON b.tenant_id = p.tenant_id AND b.id = p.beneficiary_id
     JOIN catalogue_entries o ON o.tenant_id = p.tenant_id AND o.id = p.organism_id
-    JOIN catalogue_entries t ON t.tenant_id = p.tenant_id AND t.id = p.procedure_type_id
-    CROSS JOIN LATERAL (VALUES ('day', (p.occurred_at AT TIME ZONE 'Europe/Paris')::date),
-                               ('month', date_trunc('month', p.occurred_at AT TIME ZONE 'Europe/Paris')::date)) g (grain, starts_on)
-    CROSS JOIN LATERAL (VALUES (p.agent_id), (NULL::uuid)) a (agent_id)
-    CROSS JOIN LATERAL (VALUES ('mode', p.mode), ('organism', p.organism_id::text), ('type', p.procedure_type_id::text),
-                               ('category', coalesce(t.category, o.category))) d (dimension, key);
+    JOIN catalogue_entries t ON t.tenant_id = p.tenant_id AND t.id = p.procedure_type_id;
 
 -- An appointment counts once for all agents, and once for each of its agents.
 CREATE VIEW appointment_count_lines WITH (security_invoker) AS
@@ -83,23 +84,30 @@ CREATE VIEW active_file_count_lines WITH (security_invoker) AS
                         UNION ALL
                         SELECT br.membership_id FROM beneficiary_referents br WHERE br.tenant_id = b.tenant_id AND br.beneficiary_id = b.id) r
    WHERE b.status = 'ACTIVE';
-GRANT SELECT ON procedure_count_lines, appointment_count_lines, active_file_count_lines TO ccas_app;
+GRANT SELECT ON procedure_facts, appointment_count_lines, active_file_count_lines TO ccas_app;
 
 -- Adds (sign 1) or takes away (sign -1) what the given rows of a tenant count now — every row of the
--- tenant when `ids` is null; only the lines of one agent, referent or breakdown when `only_…` is given
--- (an appointment's agent or a file's referent added or removed, a category changed). Dynamic SQL: each call is planned for its own ids.
-CREATE FUNCTION app_count_procedures(tenant uuid, ids uuid[], sign integer, only_dimension text DEFAULT NULL) RETURNS void
-  LANGUAGE plpgsql AS $$
+-- tenant when `ids` is null; only some breakdowns, or the lines of one agent or referent, when asked
+-- (a category changed, an appointment's agent or a file's referent added or removed). Dynamic SQL: each call is planned for its own ids.
+CREATE FUNCTION app_count_procedures(tenant uuid, ids uuid[], sign integer, dimensions text[] DEFAULT '{mode,organism,type,category}')
+  RETURNS void LANGUAGE plpgsql AS $$
   BEGIN
+    -- One pass over the facts, grouped for each breakdown by day and month for all agents, and by
+    -- month per agent: an agent's days would be as many rows as procedures, read from the facts.
     EXECUTE format($sql$
       INSERT INTO procedure_counts AS c (tenant_id, grain, starts_on, site_id, agent_id, dimension, key, procedures, minutes)
-      SELECT tenant_id, grain, starts_on, site_id, agent_id, dimension, key, $3 * count(*), $3 * sum(minutes)
-        FROM procedure_count_lines WHERE tenant_id = $1 %s %s
-       GROUP BY tenant_id, grain, starts_on, site_id, agent_id, dimension, key
+      SELECT tenant_id, CASE WHEN GROUPING(day) = 0 THEN 'day' ELSE 'month' END, coalesce(day, month), site_id, agent_id,
+             CASE %s END, coalesce(%s), $3 * count(*), $3 * coalesce(sum(minutes), 0)
+        FROM procedure_facts WHERE tenant_id = $1 %s
+       GROUP BY tenant_id, site_id, GROUPING SETS (%s)
+       ORDER BY 5, 2, 3, 6, 4, 7 -- the index's order: a recount appends to it instead of jumping around
       ON CONFLICT (tenant_id, agent_id, grain, starts_on, dimension, site_id, key)
       DO UPDATE SET procedures = c.procedures + excluded.procedures, minutes = c.minutes + excluded.minutes$sql$,
+      (SELECT string_agg(format('WHEN GROUPING(%I) = 0 THEN %L', d, d), ' ') FROM unnest(dimensions) d),
+      (SELECT string_agg(quote_ident(d), ', ') FROM unnest(dimensions) d),
       CASE WHEN ids IS NULL THEN '' ELSE 'AND id = ANY ($2)' END,
-      CASE WHEN only_dimension IS NULL THEN '' ELSE 'AND dimension = $4' END) USING tenant, ids, sign, only_dimension;
+      (SELECT string_agg(format('(day, %1$I), (month, %1$I), (month, agent_id, %1$I)', d), ', ') FROM unnest(dimensions) d))
+      USING tenant, ids, sign;
   END $$;
 
 CREATE FUNCTION app_count_appointments(tenant uuid, ids uuid[], sign integer, only_agent uuid DEFAULT NULL) RETURNS void
@@ -129,9 +137,48 @@ CREATE FUNCTION app_count_active_files(tenant uuid, ids uuid[], sign integer, on
       CASE WHEN only_referent IS NULL THEN '' ELSE 'AND referent_id = $4' END) USING tenant, ids, sign, only_referent;
   END $$;
 
--- Counts a tenant again from its rows (after a load with the triggers off).
-CREATE FUNCTION app_recount_dashboard(tenant uuid) RETURNS void
+-- Digital inclusion: each assessment knows the level before it and when the next one came (the
+-- person's chain of levels, declined assessments aside), and each file when it was first assessed
+-- (declined included: the question was asked). The period's latest levels, the people who improved
+-- and the detection rate then read the period's rows only.
+ALTER TABLE digital_assessments ADD COLUMN previous_level text, ADD COLUMN superseded_at timestamptz;
+ALTER TABLE beneficiaries ADD COLUMN first_assessed_at timestamptz;
+
+CREATE FUNCTION app_chain_assessments(tenant uuid, people uuid[]) RETURNS void
   LANGUAGE plpgsql AS $$
+  DECLARE
+    of_people text := CASE WHEN people IS NULL THEN '' ELSE 'AND beneficiary_id = ANY ($2)' END;
+  BEGIN
+    EXECUTE format($sql$
+      UPDATE digital_assessments d SET previous_level = c.previous_level, superseded_at = c.superseded_at
+        FROM (SELECT id, lag(level) OVER w AS previous_level, lead(occurred_at) OVER w AS superseded_at
+                FROM digital_assessments WHERE tenant_id = $1 AND NOT declined %s
+              WINDOW w AS (PARTITION BY beneficiary_id ORDER BY occurred_at, id)) c
+       WHERE d.tenant_id = $1 AND d.id = c.id
+         AND (d.previous_level, d.superseded_at) IS DISTINCT FROM (c.previous_level, c.superseded_at)$sql$, of_people) USING tenant, people;
+    EXECUTE format($sql$
+      UPDATE beneficiaries b SET first_assessed_at = f.first_at
+        FROM (SELECT beneficiary_id, min(occurred_at) AS first_at FROM digital_assessments WHERE tenant_id = $1 %s GROUP BY 1) f
+       WHERE b.tenant_id = $1 AND b.id = f.beneficiary_id AND b.first_assessed_at IS DISTINCT FROM f.first_at$sql$, of_people) USING tenant, people;
+  END $$;
+
+CREATE FUNCTION digital_assessments_chain() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+  BEGIN
+    PERFORM app_chain_assessments(NEW.tenant_id, ARRAY[NEW.beneficiary_id]);
+    RETURN NULL;
+  END $$;
+-- The API only adds assessments; a change of date or level re-chains the person all the same.
+CREATE TRIGGER digital_assessments_chain AFTER INSERT OR UPDATE OF occurred_at, level, declined, beneficiary_id ON digital_assessments
+  FOR EACH ROW EXECUTE FUNCTION digital_assessments_chain();
+GRANT UPDATE (previous_level, superseded_at) ON digital_assessments TO ccas_app;
+CREATE INDEX digital_assessments_latest_idx ON digital_assessments (tenant_id, occurred_at) INCLUDE (level, previous_level, superseded_at, assessor_id, beneficiary_id)
+  WHERE NOT declined;
+
+-- Counts a tenant again from its rows (after a load with the triggers off). Its aggregates group
+-- millions of rows for the largest CCAS: in memory (hash tables of ~100 MB) rather than sorted on disk.
+CREATE FUNCTION app_recount_dashboard(tenant uuid) RETURNS void
+  LANGUAGE plpgsql SET work_mem = '1GB' AS $$
   BEGIN
     DELETE FROM procedure_counts WHERE tenant_id = tenant;
     DELETE FROM appointment_counts WHERE tenant_id = tenant;
@@ -139,6 +186,7 @@ CREATE FUNCTION app_recount_dashboard(tenant uuid) RETURNS void
     PERFORM app_count_procedures(tenant, NULL, 1);
     PERFORM app_count_appointments(tenant, NULL, 1);
     PERFORM app_count_active_files(tenant, NULL, 1);
+    PERFORM app_chain_assessments(tenant, NULL);
   END $$;
 REVOKE EXECUTE ON FUNCTION app_recount_dashboard(uuid) FROM PUBLIC;
 
@@ -229,13 +277,15 @@ CREATE FUNCTION beneficiary_referents_count() RETURNS trigger
 CREATE TRIGGER beneficiary_referents_count AFTER INSERT OR DELETE OR UPDATE OF beneficiary_id, membership_id ON beneficiary_referents
   FOR EACH ROW EXECUTE FUNCTION beneficiary_referents_count();
 
--- An organism or a procedure type put in another category: its procedures move between category lines.
+-- An organism or a procedure type put in another category: the procedures whose category it gives
+-- (an organism's: those whose type has none) move between category lines.
 CREATE FUNCTION catalogue_entries_count() RETURNS trigger
   LANGUAGE plpgsql AS $$
   BEGIN
     PERFORM app_count_procedures(NEW.tenant_id,
-      ARRAY(SELECT id FROM procedures WHERE tenant_id = NEW.tenant_id AND (organism_id = NEW.id OR procedure_type_id = NEW.id)),
-      CASE WHEN TG_WHEN = 'BEFORE' THEN -1 ELSE 1 END, 'category');
+      ARRAY(SELECT p.id FROM procedures p JOIN catalogue_entries t ON t.tenant_id = p.tenant_id AND t.id = p.procedure_type_id
+             WHERE p.tenant_id = NEW.tenant_id AND (p.procedure_type_id = NEW.id OR (p.organism_id = NEW.id AND t.category IS NULL))),
+      CASE WHEN TG_WHEN = 'BEFORE' THEN -1 ELSE 1 END, '{category}');
     RETURN NEW;
   END $$;
 CREATE TRIGGER catalogue_entries_count_before BEFORE UPDATE OF category ON catalogue_entries FOR EACH ROW
@@ -243,9 +293,9 @@ CREATE TRIGGER catalogue_entries_count_before BEFORE UPDATE OF category ON catal
 CREATE TRIGGER catalogue_entries_count_after AFTER UPDATE OF category ON catalogue_entries FOR EACH ROW
   WHEN (OLD.category IS DISTINCT FROM NEW.category) EXECUTE FUNCTION catalogue_entries_count();
 
--- The files opened or archived in a period, with their site, from the index alone.
+-- The files opened (and assessed) or archived in a period, with their site, from the index alone.
 DROP INDEX beneficiaries_tenant_id_created_at_idx;
-CREATE INDEX beneficiaries_tenant_id_created_at_idx ON beneficiaries (tenant_id, created_at) INCLUDE (site_id);
+CREATE INDEX beneficiaries_tenant_id_created_at_idx ON beneficiaries (tenant_id, created_at) INCLUDE (site_id, first_assessed_at);
 CREATE INDEX beneficiaries_archived_idx ON beneficiaries (tenant_id, status_changed_at) INCLUDE (site_id) WHERE status = 'ARCHIVED';
 
 -- The files, procedures and appointments already there.

@@ -85,6 +85,19 @@ const PLAIN: Partial<ExcelJS.Style> = {};
 type SheetEntry = NodeJS.EventEmitter & { _writableState?: { needDrain: boolean } };
 const sheetEntry = (sheet: ExcelJS.Worksheet) => (sheet as unknown as { stream: { pipes?: SheetEntry[] } }).stream.pipes?.[0];
 
+/** Waits for `stream` to drain: true, or false when `output` closes first (the download was abandoned). */
+async function drained(stream: NodeJS.EventEmitter, output: PassThrough): Promise<boolean> {
+  if (output.destroyed) return false;
+  const stop = new AbortController();
+  const waits = [once(stream, 'drain', { signal: stop.signal }).then(() => true), once(output, 'close', { signal: stop.signal }).then(() => false)];
+  for (const wait of waits) wait.catch(() => undefined); // the one that loses is aborted below
+  try {
+    return await Promise.race(waits);
+  } finally {
+    stop.abort();
+  }
+}
+
 export function streamedFile(title: string, columns: string[], batches: AsyncIterable<Cell[][]>, format: ExportFormat): StreamedFile {
   if (format === 'csv') {
     const lines = async function* () {
@@ -108,10 +121,11 @@ export function streamedFile(title: string, columns: string[], batches: AsyncIte
           });
           row.commit();
           // exceljs writes without waiting for the reader: wait here, so that neither a slow
-          // download nor the compression lagging behind piles the workbook up in memory.
-          if (output.writableNeedDrain) await once(output, 'drain');
+          // download nor the compression lagging behind piles the workbook up in memory. A
+          // download abandoned meanwhile stops the writing (and the reading of the rows).
           const entry = sheetEntry(sheet);
-          if (entry?._writableState?.needDrain) await once(entry, 'drain');
+          if (output.writableNeedDrain && !(await drained(output, output))) return;
+          if (entry?._writableState?.needDrain && !(await drained(entry, output))) return;
         }
       }
       sheet.commit();

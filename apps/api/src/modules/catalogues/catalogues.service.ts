@@ -29,6 +29,12 @@ const toEntry = (row: EntryRow): CatalogueEntry => ({
 });
 
 /** Organisms and procedure types: seeded for every tenant, extended and retired by its ADMIN. */
+/**
+ * Longest an entry's update may take: a new category moves its procedures between the dashboard's
+ * category counts, seconds for the most used entry of the largest CCAS (docs/decisions/012-dashboards.md).
+ */
+const RECATEGORISE_TIMEOUT_MS = 30_000;
+
 @Injectable()
 export class CataloguesService {
   constructor(
@@ -86,7 +92,7 @@ export class CataloguesService {
         category: row.category as CatalogueEntry['category'],
         used_by_me: 0,
       });
-    });
+    }, { timeoutMs: RECATEGORISE_TIMEOUT_MS });
   }
 
   /** Labels differing only by case or accents are the same entry for the people choosing among them. */

@@ -10,8 +10,8 @@ import {
   PROCEDURE_MODE_LABELS,
   type ProcedureMode,
 } from '@ccas/shared';
-import { AuditService } from '../../audit/audit.service';
 import { DateTime } from 'luxon';
+import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../common/clock';
 import { parisDate, parisMidnight, parisMidnightAfter } from '../../common/paris-date';
 import { currentUser } from '../../common/request-context';
@@ -40,25 +40,52 @@ const count = (value: bigint | number | null) => Number(value ?? 0);
 /** A Paris calendar day (YYYY-MM-DD) `days` later. */
 const addDays = (date: string, days: number) => DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
 
+/** Paris days from `from` (included) to `until` (excluded), `YYYY-MM-DD`. */
+interface Days {
+  from: string;
+  until: string;
+}
+
 /**
- * The count rows of a period (`c`: procedure_counts or appointment_counts): its whole months from the
- * month rows, the days before and after them from the day rows — at most a few hundred rows whatever
- * the length of the period.
+ * A period cut for the counts: its whole months, read from the month rows, and the days before and
+ * after them, read from the day rows — a few hundred rows whatever the length of the period.
  */
-function periodRows(from: string, to: string): Prisma.Sql {
+function periodParts(from: string, to: string): { months: Days | null; days: Days[] } {
   const first = DateTime.fromISO(from, { zone: 'UTC' });
-  const monthsFrom = (first.day === 1 ? first : first.plus({ months: 1 }).startOf('month')).toISODate()!;
-  const monthsUntil = DateTime.fromISO(to, { zone: 'UTC' }).plus({ days: 1 }).startOf('month').toISODate()!;
-  if (monthsFrom >= monthsUntil) return Prisma.sql`(c.grain = 'day' AND c.starts_on BETWEEN ${from}::date AND ${to}::date)`;
-  return Prisma.sql`((c.grain = 'month' AND c.starts_on >= ${monthsFrom}::date AND c.starts_on < ${monthsUntil}::date)
-    OR (c.grain = 'day' AND c.starts_on >= ${from}::date AND c.starts_on < ${monthsFrom}::date)
-    OR (c.grain = 'day' AND c.starts_on >= ${monthsUntil}::date AND c.starts_on <= ${to}::date))`;
+  const until = DateTime.fromISO(to, { zone: 'UTC' }).plus({ days: 1 });
+  const monthsFrom = first.day === 1 ? first : first.plus({ months: 1 }).startOf('month');
+  const monthsUntil = until.startOf('month');
+  if (monthsFrom >= monthsUntil) return { months: null, days: [{ from, until: until.toISODate()! }] };
+  const months = { from: monthsFrom.toISODate()!, until: monthsUntil.toISODate()! };
+  return { months, days: [{ from, until: months.from }, { from: months.until, until: until.toISODate()! }].filter((days) => days.from < days.until) };
+}
+
+/** `f.occurred_at` within one of the ranges of Paris days. */
+function occurredWithin(ranges: Days[]): Prisma.Sql {
+  const conditions = ranges.map((range) => Prisma.sql`(f.occurred_at >= ${parisMidnight(range.from)} AND f.occurred_at < ${parisMidnight(range.until)})`);
+  return conditions.length === 0 ? Prisma.sql`false` : Prisma.sql`(${Prisma.join(conditions, ' OR ')})`;
+}
+
+/**
+ * The count rows (`c` of `table`) of a period: the month rows of its whole months and, unless `days`
+ * is false, the day rows of the rest — one index range each.
+ */
+function periodCounts(table: 'procedure_counts' | 'appointment_counts', from: string, to: string, days = true): Prisma.Sql {
+  const parts = periodParts(from, to);
+  const ranges = [...(parts.months ? [{ grain: 'month', ...parts.months }] : []), ...(days ? parts.days.map((range) => ({ grain: 'day', ...range })) : [])];
+  const period =
+    ranges.length === 0
+      ? Prisma.sql`(SELECT NULL::text, NULL::date, NULL::date WHERE false)`
+      : Prisma.sql`(VALUES ${Prisma.join(ranges.map((range) => Prisma.sql`(${range.grain}, ${range.from}::date, ${range.until}::date)`))})`;
+  return Prisma.sql`${period} AS period (grain, from_on, until_on)
+    JOIN ${Prisma.raw(table)} c ON c.grain = period.grain AND c.starts_on >= period.from_on AND c.starts_on < period.until_on`;
 }
 
 /**
  * The director's dashboard, and each agent's own: files, appointments, procedures and digital
- * inclusion over a period of Paris days, for the tenant, a site or an agent. Every figure is one
- * aggregate query over indexed columns (docs/decisions/012-dashboards.md).
+ * inclusion over a period of Paris days, for the tenant, a site or an agent: sums of the counts the
+ * database keeps by day and month, and aggregates over indexed rows for the rest
+ * (docs/decisions/012-dashboards.md).
  */
 @Injectable()
 export class DashboardService {
@@ -90,7 +117,7 @@ export class DashboardService {
       const site = query.siteId ? await requireSite(tx, query.siteId) : null;
       const agent = agentId ? await requireMember(tx, agentId) : null;
       const scope: Scope = { from: query.from, to: query.to, fromAt: parisMidnight(query.from), toAt: parisMidnightAfter(query.to), siteId: query.siteId, agentId };
-      const files = await this.files(tx, scope);
+      const opened = await this.openedFiles(tx, scope);
       const dashboard: Dashboard = {
         scope: {
           from: query.from,
@@ -99,10 +126,10 @@ export class DashboardService {
           agent: agent && { id: agent.id, name: `${agent.firstName} ${agent.lastName}` },
           personal,
         },
-        files,
+        files: await this.files(tx, scope, opened.files),
         appointments: await this.appointments(tx, scope),
         procedures: await this.procedures(tx, scope),
-        digitalInclusion: await this.digitalInclusion(tx, scope, files.opened),
+        digitalInclusion: await this.digitalInclusion(tx, scope, opened),
       };
       if (event) {
         await this.audit.record(tx, {
@@ -132,21 +159,19 @@ export class DashboardService {
       : Prisma.empty;
   }
 
-  /** Count rows for all agents, or for the scope's agent; at the scope's site. */
-  private countRows(scope: Scope): Prisma.Sql {
-    return Prisma.sql`${periodRows(scope.from, scope.to)}
-      AND ${scope.agentId ? Prisma.sql`c.agent_id = ${scope.agentId}::uuid` : Prisma.sql`c.agent_id IS NULL`}
-      ${scope.siteId ? Prisma.sql`AND c.site_id = ${scope.siteId}::uuid` : Prisma.empty}`;
+  /** Files opened in the period, and how many of them were ever assessed (from one index). */
+  private async openedFiles(tx: TenantTx, scope: Scope): Promise<{ files: number; assessed: number }> {
+    const [opened] = await tx.$queryRaw<{ files: bigint; assessed: bigint }[]>`
+      SELECT count(*) AS files, count(b.first_assessed_at) AS assessed FROM beneficiaries b
+       WHERE b.created_at >= ${scope.fromAt} AND b.created_at < ${scope.toAt} ${this.fileFilter(scope)}`;
+    return { files: count(opened.files), assessed: count(opened.assessed) };
   }
 
-  private async files(tx: TenantTx, scope: Scope): Promise<Dashboard['files']> {
+  private async files(tx: TenantTx, scope: Scope, opened: number): Promise<Dashboard['files']> {
     const atSite = scope.siteId ? Prisma.sql`AND c.site_id = ${scope.siteId}::uuid` : Prisma.empty;
     const [active] = await tx.$queryRaw<{ n: bigint | null }[]>`
       SELECT sum(c.files) AS n FROM active_file_counts c
        WHERE ${scope.agentId ? Prisma.sql`c.referent_id = ${scope.agentId}::uuid` : Prisma.sql`c.referent_id IS NULL`} ${atSite}`;
-    const [opened] = await tx.$queryRaw<{ n: bigint }[]>`
-      SELECT count(*) AS n FROM beneficiaries b
-       WHERE b.created_at >= ${scope.fromAt} AND b.created_at < ${scope.toAt} ${this.fileFilter(scope)}`;
     const [archived] = await tx.$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM beneficiaries b
        WHERE b.status = 'ARCHIVED' AND b.status_changed_at >= ${scope.fromAt} AND b.status_changed_at < ${scope.toAt} ${this.fileFilter(scope)}`;
@@ -159,39 +184,43 @@ export class DashboardService {
        ORDER BY files DESC, m.last_name, m.first_name`;
     return {
       active: count(active.n),
-      opened: count(opened.n),
+      opened,
       archived: count(archived.n),
       caseload: caseload.map((row) => ({ agent: { id: row.id, name: name(row) }, files: count(row.files) })),
     };
   }
 
   private async appointments(tx: TenantTx, scope: Scope): Promise<Dashboard['appointments']> {
-    const counts = this.countRows(scope);
+    const atSite = scope.siteId ? Prisma.sql`AND c.site_id = ${scope.siteId}::uuid` : Prisma.empty;
+    // All agents' rows (an appointment counted once), or the agent's.
+    const counts = Prisma.sql`${periodCounts('appointment_counts', scope.from, scope.to)}
+      WHERE ${scope.agentId ? Prisma.sql`c.agent_id = ${scope.agentId}::uuid` : Prisma.sql`c.agent_id IS NULL`} ${atSite}`;
     const byStatus = await tx.$queryRaw<{ status: AppointmentStatus; n: bigint }[]>`
-      SELECT c.status, sum(c.appointments) AS n FROM appointment_counts c WHERE ${counts} GROUP BY c.status`;
+      SELECT c.status, sum(c.appointments) AS n FROM ${counts} GROUP BY c.status`;
+    // Agent by agent (their rows come first in the counts' index), the period's rows of each.
     const perAgent = await tx.$queryRaw<{ id: string; first_name: string; last_name: string; booked: bigint; seen: bigint; no_show: bigint }[]>`
-      SELECT m.id, m.first_name, m.last_name, sum(c.appointments) AS booked,
-             coalesce(sum(c.appointments) FILTER (WHERE c.status = 'SEEN'), 0) AS seen,
-             coalesce(sum(c.appointments) FILTER (WHERE c.status = 'NO_SHOW'), 0) AS no_show
-        FROM appointment_counts c JOIN memberships m ON m.tenant_id = c.tenant_id AND m.id = c.agent_id
-       WHERE ${periodRows(scope.from, scope.to)}
-         AND ${scope.agentId ? Prisma.sql`c.agent_id = ${scope.agentId}::uuid` : Prisma.sql`c.agent_id IS NOT NULL`}
-         ${scope.siteId ? Prisma.sql`AND c.site_id = ${scope.siteId}::uuid` : Prisma.empty}
-       GROUP BY m.id, m.first_name, m.last_name
-      HAVING sum(c.appointments) > 0
-       ORDER BY booked DESC, m.last_name, m.first_name`;
+      SELECT m.id, m.first_name, m.last_name, n.booked, n.seen, n.no_show
+        FROM memberships m
+       CROSS JOIN LATERAL (
+         SELECT sum(c.appointments) AS booked,
+                coalesce(sum(c.appointments) FILTER (WHERE c.status = 'SEEN'), 0) AS seen,
+                coalesce(sum(c.appointments) FILTER (WHERE c.status = 'NO_SHOW'), 0) AS no_show
+           FROM ${periodCounts('appointment_counts', scope.from, scope.to)}
+          WHERE c.tenant_id = m.tenant_id AND c.agent_id = m.id ${atSite}) n
+       WHERE n.booked > 0 ${scope.agentId ? Prisma.sql`AND m.id = ${scope.agentId}::uuid` : Prisma.empty}
+       ORDER BY n.booked DESC, m.last_name, m.first_name`;
     const perSite = await tx.$queryRaw<{ id: string; name: string; booked: bigint; seen: bigint; no_show: bigint }[]>`
-      SELECT s.id, s.name, sum(c.appointments) AS booked,
-             coalesce(sum(c.appointments) FILTER (WHERE c.status = 'SEEN'), 0) AS seen,
-             coalesce(sum(c.appointments) FILTER (WHERE c.status = 'NO_SHOW'), 0) AS no_show
-        FROM appointment_counts c JOIN sites s ON s.tenant_id = c.tenant_id AND s.id = c.site_id
-       WHERE ${counts}
-       GROUP BY s.id, s.name
-      HAVING sum(c.appointments) > 0
-       ORDER BY booked DESC, s.name`;
+      SELECT s.id, s.name, n.booked, n.seen, n.no_show
+        FROM (SELECT c.tenant_id, c.site_id, sum(c.appointments) AS booked,
+                     coalesce(sum(c.appointments) FILTER (WHERE c.status = 'SEEN'), 0) AS seen,
+                     coalesce(sum(c.appointments) FILTER (WHERE c.status = 'NO_SHOW'), 0) AS no_show
+                FROM ${counts} GROUP BY c.tenant_id, c.site_id) n
+        JOIN sites s ON s.tenant_id = n.tenant_id AND s.id = n.site_id
+       WHERE n.booked > 0
+       ORDER BY n.booked DESC, s.name`;
 
     // The coming week, from today in Paris, whatever the period: a few days of planned appointments.
-    const atSite = scope.siteId ? Prisma.sql`AND a.site_id = ${scope.siteId}::uuid` : Prisma.empty;
+    const plannedAtSite = scope.siteId ? Prisma.sql`AND a.site_id = ${scope.siteId}::uuid` : Prisma.empty;
     const withAgent = scope.agentId
       ? Prisma.sql`AND EXISTS (SELECT 1 FROM appointment_agents aa WHERE aa.tenant_id = a.tenant_id AND aa.appointment_id = a.id AND aa.membership_id = ${scope.agentId}::uuid)`
       : Prisma.empty;
@@ -202,7 +231,7 @@ export class DashboardService {
        WHERE a.status = 'PLANNED'
          AND a.starts_at >= (${today}::date)::timestamp AT TIME ZONE ${PARIS}
          AND a.starts_at < (${today}::date + 7)::timestamp AT TIME ZONE ${PARIS}
-         ${atSite} ${withAgent}
+         ${plannedAtSite} ${withAgent}
        GROUP BY 1`;
 
     const statusCount = new Map(byStatus.map((row) => [row.status, count(row.n)]));
@@ -219,14 +248,26 @@ export class DashboardService {
   }
 
   private async procedures(tx: TenantTx, scope: Scope): Promise<Dashboard['procedures']> {
+    const atSite = (alias: Prisma.Sql) => (scope.siteId ? Prisma.sql`AND ${alias}.site_id = ${scope.siteId}::uuid` : Prisma.empty);
+    // An agent's procedures are counted per month only: the days around the whole months come from
+    // the procedures themselves (a few hundred at most), broken down like the counts.
+    const sources = scope.agentId
+      ? Prisma.sql`SELECT c.dimension, c.key, c.starts_on, c.procedures, c.minutes FROM ${periodCounts('procedure_counts', scope.from, scope.to, false)}
+                    WHERE c.agent_id = ${scope.agentId}::uuid ${atSite(Prisma.sql`c`)}
+                   UNION ALL
+                   SELECT d.dimension, d.key, f.day, 1, coalesce(f.minutes, 0) FROM procedure_facts f
+                    CROSS JOIN LATERAL (VALUES ('mode', f.mode), ('organism', f.organism), ('type', f.type), ('category', f.category)) d (dimension, key)
+                    WHERE f.agent_id = ${scope.agentId}::uuid AND ${occurredWithin(periodParts(scope.from, scope.to).days)} ${atSite(Prisma.sql`f`)}`
+      : Prisma.sql`SELECT c.dimension, c.key, c.starts_on, c.procedures, c.minutes FROM ${periodCounts('procedure_counts', scope.from, scope.to)}
+                    WHERE c.agent_id IS NULL ${atSite(Prisma.sql`c`)}`;
     // Each breakdown over the period; the modes month by month (totals, "à la place", minutes).
     const rows = await tx.$queryRaw<{ dimension: 'mode' | 'organism' | 'type' | 'category'; key: string | null; month: string | null; total: bigint; minutes: bigint }[]>`
-      SELECT c.dimension, c.key, CASE WHEN c.dimension = 'mode' THEN to_char(c.starts_on, 'YYYY-MM') END AS month,
-             sum(c.procedures) AS total, sum(c.minutes) AS minutes
-        FROM procedure_counts c
-       WHERE ${this.countRows(scope)}
-       GROUP BY 1, 2, 3
-      HAVING sum(c.procedures) > 0`;
+      SELECT dimension, key, to_char(month, 'YYYY-MM') AS month, total, minutes
+        FROM (SELECT dimension, key, CASE WHEN dimension = 'mode' THEN date_trunc('month', starts_on) END AS month,
+                     sum(procedures) AS total, sum(minutes) AS minutes
+                FROM (${sources}) s (dimension, key, starts_on, procedures, minutes)
+               GROUP BY 1, 2, 3
+              HAVING sum(procedures) > 0) breakdowns`;
     const of = (dimension: string) => rows.filter((row) => row.dimension === dimension);
     const modes = of('mode');
     const named = [...of('organism'), ...of('type')].map((row) => row.key!);
@@ -258,42 +299,31 @@ export class DashboardService {
     };
   }
 
-  private async digitalInclusion(tx: TenantTx, scope: Scope, openedFiles: number): Promise<Dashboard['digitalInclusion']> {
-    const [assessed] = await tx.$queryRaw<{ n: bigint }[]>`
-      SELECT count(*) AS n FROM beneficiaries b
-       WHERE b.created_at >= ${scope.fromAt} AND b.created_at < ${scope.toAt} ${this.fileFilter(scope)}
-         AND EXISTS (SELECT 1 FROM digital_assessments d WHERE d.tenant_id = b.tenant_id AND d.beneficiary_id = b.id)`;
-    // Each person's latest level up to the end of the period, when assessed in it, and the level before
-    // it: the chains of the people assessed in the period only (a month reads a month's people).
-    const latest = await tx.$queryRaw<{ level: DigitalAutonomyLevel; previous: DigitalAutonomyLevel | null }[]>`
-      WITH assessed AS (
-        SELECT DISTINCT d.tenant_id, d.beneficiary_id FROM digital_assessments d
-         WHERE NOT d.declined AND d.occurred_at >= ${scope.fromAt} AND d.occurred_at < ${scope.toAt}
-      ), chain AS (
-        SELECT d.tenant_id, d.beneficiary_id, d.assessor_id, d.occurred_at, d.level,
-               lag(d.level) OVER (PARTITION BY d.beneficiary_id ORDER BY d.occurred_at, d.id) AS previous,
-               row_number() OVER (PARTITION BY d.beneficiary_id ORDER BY d.occurred_at DESC, d.id DESC) AS recency
-          FROM digital_assessments d JOIN assessed a ON a.tenant_id = d.tenant_id AND a.beneficiary_id = d.beneficiary_id
-         WHERE NOT d.declined AND d.occurred_at < ${scope.toAt})
-      SELECT c.level, c.previous FROM chain c
-       WHERE c.recency = 1 AND c.occurred_at >= ${scope.fromAt}
-         ${scope.agentId ? Prisma.sql`AND c.assessor_id = ${scope.agentId}::uuid` : Prisma.empty}
-         ${this.ofFileAtSite(scope, Prisma.sql`c`)}`;
+  private async digitalInclusion(tx: TenantTx, scope: Scope, opened: { files: number; assessed: number }): Promise<Dashboard['digitalInclusion']> {
+    // Each person's latest level up to the end of the period, when assessed in it, and the level
+    // before it: the period's assessments that no other superseded before the period's end.
+    const latest = await tx.$queryRaw<{ level: DigitalAutonomyLevel; previous: DigitalAutonomyLevel | null; people: bigint }[]>`
+      SELECT d.level, d.previous_level AS previous, count(*) AS people FROM digital_assessments d
+       WHERE NOT d.declined AND d.occurred_at >= ${scope.fromAt} AND d.occurred_at < ${scope.toAt}
+         AND (d.superseded_at IS NULL OR d.superseded_at >= ${scope.toAt})
+         ${scope.agentId ? Prisma.sql`AND d.assessor_id = ${scope.agentId}::uuid` : Prisma.empty}
+         ${this.ofFileAtSite(scope, Prisma.sql`d`)}
+       GROUP BY 1, 2`;
+    const people = (rows: typeof latest) => rows.reduce((total, row) => total + count(row.people), 0);
     const [referrals] = await tx.$queryRaw<{ made: bigint; completed: bigint }[]>`
       SELECT count(*) AS made, count(*) FILTER (WHERE f.status = 'DONE') AS completed
         FROM referrals f
        WHERE f.occurred_at >= ${scope.fromAt} AND f.occurred_at < ${scope.toAt}
          ${scope.agentId ? Prisma.sql`AND f.agent_id = ${scope.agentId}::uuid` : Prisma.empty}
          ${this.ofFileAtSite(scope, Prisma.sql`f`)}`;
-    const assessedFiles = count(assessed.n);
     return {
-      openedFiles,
-      assessedFiles,
-      detectionRate: share(assessedFiles, openedFiles),
-      levels: (Object.keys(DIGITAL_AUTONOMY_LEVEL_LABELS) as DigitalAutonomyLevel[]).map((level) => ({ level, people: latest.filter((row) => row.level === level).length })),
+      openedFiles: opened.files,
+      assessedFiles: opened.assessed,
+      detectionRate: share(opened.assessed, opened.files),
+      levels: (Object.keys(DIGITAL_AUTONOMY_LEVEL_LABELS) as DigitalAutonomyLevel[]).map((level) => ({ level, people: people(latest.filter((row) => row.level === level)) })),
       referralsMade: count(referrals.made),
       referralsCompleted: count(referrals.completed),
-      improved: latest.filter((row) => row.previous !== null && LEVEL_RANK[row.level] < LEVEL_RANK[row.previous]).length,
+      improved: people(latest.filter((row) => row.previous !== null && LEVEL_RANK[row.level] < LEVEL_RANK[row.previous])),
     };
   }
 }
