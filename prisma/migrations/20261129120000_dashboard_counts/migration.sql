@@ -41,6 +41,8 @@ CREATE TABLE appointment_counts (
   PRIMARY KEY (tenant_id, id)
 );
 CREATE UNIQUE INDEX appointment_counts_key ON appointment_counts (tenant_id, agent_id, grain, starts_on, site_id, status) NULLS NOT DISTINCT;
+-- The period's rows of every agent at once (appointments per agent).
+CREATE INDEX appointment_counts_period_idx ON appointment_counts (tenant_id, grain, starts_on, site_id);
 
 CREATE TABLE active_file_counts (
   tenant_id   uuid NOT NULL,
@@ -296,6 +298,9 @@ CREATE TRIGGER catalogue_entries_count_after AFTER UPDATE OF category ON catalog
 -- The files opened (and assessed) or archived in a period, with their site, from the index alone.
 DROP INDEX beneficiaries_tenant_id_created_at_idx;
 CREATE INDEX beneficiaries_tenant_id_created_at_idx ON beneficiaries (tenant_id, created_at) INCLUDE (site_id, first_assessed_at);
+-- A site's files by the index alone (the site filter of assessments and referrals).
+DROP INDEX beneficiaries_tenant_id_site_id_idx;
+CREATE INDEX beneficiaries_tenant_id_site_id_idx ON beneficiaries (tenant_id, site_id) INCLUDE (id);
 CREATE INDEX beneficiaries_archived_idx ON beneficiaries (tenant_id, status_changed_at) INCLUDE (site_id) WHERE status = 'ARCHIVED';
 
 -- The files, procedures and appointments already there.

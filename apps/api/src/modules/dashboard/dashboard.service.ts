@@ -197,17 +197,16 @@ export class DashboardService {
       WHERE ${scope.agentId ? Prisma.sql`c.agent_id = ${scope.agentId}::uuid` : Prisma.sql`c.agent_id IS NULL`} ${atSite}`;
     const byStatus = await tx.$queryRaw<{ status: AppointmentStatus; n: bigint }[]>`
       SELECT c.status, sum(c.appointments) AS n FROM ${counts} GROUP BY c.status`;
-    // Agent by agent (their rows come first in the counts' index), the period's rows of each.
     const perAgent = await tx.$queryRaw<{ id: string; first_name: string; last_name: string; booked: bigint; seen: bigint; no_show: bigint }[]>`
       SELECT m.id, m.first_name, m.last_name, n.booked, n.seen, n.no_show
-        FROM memberships m
-       CROSS JOIN LATERAL (
-         SELECT sum(c.appointments) AS booked,
-                coalesce(sum(c.appointments) FILTER (WHERE c.status = 'SEEN'), 0) AS seen,
-                coalesce(sum(c.appointments) FILTER (WHERE c.status = 'NO_SHOW'), 0) AS no_show
-           FROM ${periodCounts('appointment_counts', scope.from, scope.to)}
-          WHERE c.tenant_id = m.tenant_id AND c.agent_id = m.id ${atSite}) n
-       WHERE n.booked > 0 ${scope.agentId ? Prisma.sql`AND m.id = ${scope.agentId}::uuid` : Prisma.empty}
+        FROM (SELECT c.tenant_id, c.agent_id, sum(c.appointments) AS booked,
+                     coalesce(sum(c.appointments) FILTER (WHERE c.status = 'SEEN'), 0) AS seen,
+                     coalesce(sum(c.appointments) FILTER (WHERE c.status = 'NO_SHOW'), 0) AS no_show
+                FROM ${periodCounts('appointment_counts', scope.from, scope.to)}
+               WHERE ${scope.agentId ? Prisma.sql`c.agent_id = ${scope.agentId}::uuid` : Prisma.sql`c.agent_id IS NOT NULL`} ${atSite}
+               GROUP BY c.tenant_id, c.agent_id) n
+        JOIN memberships m ON m.tenant_id = n.tenant_id AND m.id = n.agent_id
+       WHERE n.booked > 0
        ORDER BY n.booked DESC, m.last_name, m.first_name`;
     const perSite = await tx.$queryRaw<{ id: string; name: string; booked: bigint; seen: bigint; no_show: bigint }[]>`
       SELECT s.id, s.name, n.booked, n.seen, n.no_show
