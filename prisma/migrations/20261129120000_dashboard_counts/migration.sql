@@ -194,37 +194,43 @@ REVOKE EXECUTE ON FUNCTION app_recount_dashboard(uuid) FROM PUBLIC;
 
 -- The triggers. A "before" trigger takes the row's contribution away, the matching "after" trigger
 -- (same condition) adds the new one; inserts only add.
-CREATE FUNCTION procedures_count() RETURNS trigger
+CREATE FUNCTION app_count_row() RETURNS trigger
   LANGUAGE plpgsql AS $$
+  DECLARE sign integer := CASE WHEN TG_WHEN = 'BEFORE' THEN -1 ELSE 1 END;
   BEGIN
-    PERFORM app_count_procedures(NEW.tenant_id, ARRAY[NEW.id], CASE WHEN TG_WHEN = 'BEFORE' THEN -1 ELSE 1 END);
+    CASE TG_TABLE_NAME
+      WHEN 'procedures' THEN
+        PERFORM app_count_procedures(NEW.tenant_id, ARRAY[NEW.id], sign);
+      WHEN 'appointments' THEN
+        PERFORM app_count_appointments(NEW.tenant_id, ARRAY[NEW.id], sign);
+      WHEN 'beneficiaries' THEN
+        PERFORM app_count_active_files(NEW.tenant_id, ARRAY[NEW.id], sign);
+        -- A file's procedures are counted at the file's site.
+        IF TG_OP = 'UPDATE' AND OLD.site_id IS DISTINCT FROM NEW.site_id THEN
+          PERFORM app_count_procedures(NEW.tenant_id, ARRAY(SELECT id FROM procedures WHERE tenant_id = NEW.tenant_id AND beneficiary_id = NEW.id), sign);
+        END IF;
+    END CASE;
     RETURN NEW;
   END $$;
-CREATE TRIGGER procedures_count AFTER INSERT ON procedures FOR EACH ROW EXECUTE FUNCTION procedures_count();
+CREATE TRIGGER procedures_count AFTER INSERT ON procedures FOR EACH ROW EXECUTE FUNCTION app_count_row();
 CREATE TRIGGER procedures_count_before BEFORE UPDATE OF occurred_at, beneficiary_id, agent_id, organism_id, procedure_type_id, mode, duration_minutes
   ON procedures FOR EACH ROW
   WHEN ((OLD.occurred_at, OLD.beneficiary_id, OLD.agent_id, OLD.organism_id, OLD.procedure_type_id, OLD.mode, OLD.duration_minutes)
         IS DISTINCT FROM (NEW.occurred_at, NEW.beneficiary_id, NEW.agent_id, NEW.organism_id, NEW.procedure_type_id, NEW.mode, NEW.duration_minutes))
-  EXECUTE FUNCTION procedures_count();
+  EXECUTE FUNCTION app_count_row();
 CREATE TRIGGER procedures_count_after AFTER UPDATE OF occurred_at, beneficiary_id, agent_id, organism_id, procedure_type_id, mode, duration_minutes
   ON procedures FOR EACH ROW
   WHEN ((OLD.occurred_at, OLD.beneficiary_id, OLD.agent_id, OLD.organism_id, OLD.procedure_type_id, OLD.mode, OLD.duration_minutes)
         IS DISTINCT FROM (NEW.occurred_at, NEW.beneficiary_id, NEW.agent_id, NEW.organism_id, NEW.procedure_type_id, NEW.mode, NEW.duration_minutes))
-  EXECUTE FUNCTION procedures_count();
+  EXECUTE FUNCTION app_count_row();
 
-CREATE FUNCTION appointments_count() RETURNS trigger
-  LANGUAGE plpgsql AS $$
-  BEGIN
-    PERFORM app_count_appointments(NEW.tenant_id, ARRAY[NEW.id], CASE WHEN TG_WHEN = 'BEFORE' THEN -1 ELSE 1 END);
-    RETURN NEW;
-  END $$;
-CREATE TRIGGER appointments_count AFTER INSERT ON appointments FOR EACH ROW EXECUTE FUNCTION appointments_count();
+CREATE TRIGGER appointments_count AFTER INSERT ON appointments FOR EACH ROW EXECUTE FUNCTION app_count_row();
 CREATE TRIGGER appointments_count_before BEFORE UPDATE OF starts_at, site_id, status ON appointments FOR EACH ROW
   WHEN ((OLD.starts_at, OLD.site_id, OLD.status) IS DISTINCT FROM (NEW.starts_at, NEW.site_id, NEW.status))
-  EXECUTE FUNCTION appointments_count();
+  EXECUTE FUNCTION app_count_row();
 CREATE TRIGGER appointments_count_after AFTER UPDATE OF starts_at, site_id, status ON appointments FOR EACH ROW
   WHEN ((OLD.starts_at, OLD.site_id, OLD.status) IS DISTINCT FROM (NEW.starts_at, NEW.site_id, NEW.status))
-  EXECUTE FUNCTION appointments_count();
+  EXECUTE FUNCTION app_count_row();
 
 -- An agent joining or leaving an appointment: that agent's lines only.
 CREATE FUNCTION appointment_agents_count() RETURNS trigger
@@ -244,22 +250,11 @@ CREATE FUNCTION appointment_agents_count() RETURNS trigger
   END $$;
 CREATE TRIGGER appointment_agents_count AFTER INSERT OR DELETE ON appointment_agents FOR EACH ROW EXECUTE FUNCTION appointment_agents_count();
 
-CREATE FUNCTION beneficiaries_count() RETURNS trigger
-  LANGUAGE plpgsql AS $$
-  DECLARE sign integer := CASE WHEN TG_WHEN = 'BEFORE' THEN -1 ELSE 1 END;
-  BEGIN
-    PERFORM app_count_active_files(NEW.tenant_id, ARRAY[NEW.id], sign);
-    -- A file's procedures are counted at the file's site.
-    IF TG_OP = 'UPDATE' AND OLD.site_id IS DISTINCT FROM NEW.site_id THEN
-      PERFORM app_count_procedures(NEW.tenant_id, ARRAY(SELECT id FROM procedures WHERE tenant_id = NEW.tenant_id AND beneficiary_id = NEW.id), sign);
-    END IF;
-    RETURN NEW;
-  END $$;
-CREATE TRIGGER beneficiaries_count AFTER INSERT ON beneficiaries FOR EACH ROW EXECUTE FUNCTION beneficiaries_count();
+CREATE TRIGGER beneficiaries_count AFTER INSERT ON beneficiaries FOR EACH ROW EXECUTE FUNCTION app_count_row();
 CREATE TRIGGER beneficiaries_count_before BEFORE UPDATE OF status, site_id ON beneficiaries FOR EACH ROW
-  WHEN ((OLD.status, OLD.site_id) IS DISTINCT FROM (NEW.status, NEW.site_id)) EXECUTE FUNCTION beneficiaries_count();
+  WHEN ((OLD.status, OLD.site_id) IS DISTINCT FROM (NEW.status, NEW.site_id)) EXECUTE FUNCTION app_count_row();
 CREATE TRIGGER beneficiaries_count_after AFTER UPDATE OF status, site_id ON beneficiaries FOR EACH ROW
-  WHEN ((OLD.status, OLD.site_id) IS DISTINCT FROM (NEW.status, NEW.site_id)) EXECUTE FUNCTION beneficiaries_count();
+  WHEN ((OLD.status, OLD.site_id) IS DISTINCT FROM (NEW.status, NEW.site_id)) EXECUTE FUNCTION app_count_row();
 
 CREATE FUNCTION beneficiary_referents_count() RETURNS trigger
   LANGUAGE plpgsql AS $$

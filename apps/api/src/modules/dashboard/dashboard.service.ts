@@ -197,11 +197,11 @@ export class DashboardService {
       WHERE ${scope.agentId ? Prisma.sql`c.agent_id = ${scope.agentId}::uuid` : Prisma.sql`c.agent_id IS NULL`} ${atSite}`;
     const byStatus = await tx.$queryRaw<{ status: AppointmentStatus; n: bigint }[]>`
       SELECT c.status, sum(c.appointments) AS n FROM ${counts} GROUP BY c.status`;
+    const tallies = Prisma.sql`sum(c.appointments) AS booked, coalesce(sum(c.appointments) FILTER (WHERE c.status = 'SEEN'), 0) AS seen,
+      coalesce(sum(c.appointments) FILTER (WHERE c.status = 'NO_SHOW'), 0) AS no_show`;
     const perAgent = await tx.$queryRaw<{ id: string; first_name: string; last_name: string; booked: bigint; seen: bigint; no_show: bigint }[]>`
       SELECT m.id, m.first_name, m.last_name, n.booked, n.seen, n.no_show
-        FROM (SELECT c.tenant_id, c.agent_id, sum(c.appointments) AS booked,
-                     coalesce(sum(c.appointments) FILTER (WHERE c.status = 'SEEN'), 0) AS seen,
-                     coalesce(sum(c.appointments) FILTER (WHERE c.status = 'NO_SHOW'), 0) AS no_show
+        FROM (SELECT c.tenant_id, c.agent_id, ${tallies}
                 FROM ${periodCounts('appointment_counts', scope.from, scope.to)}
                WHERE ${scope.agentId ? Prisma.sql`c.agent_id = ${scope.agentId}::uuid` : Prisma.sql`c.agent_id IS NOT NULL`} ${atSite}
                GROUP BY c.tenant_id, c.agent_id) n
@@ -210,9 +210,7 @@ export class DashboardService {
        ORDER BY n.booked DESC, m.last_name, m.first_name`;
     const perSite = await tx.$queryRaw<{ id: string; name: string; booked: bigint; seen: bigint; no_show: bigint }[]>`
       SELECT s.id, s.name, n.booked, n.seen, n.no_show
-        FROM (SELECT c.tenant_id, c.site_id, sum(c.appointments) AS booked,
-                     coalesce(sum(c.appointments) FILTER (WHERE c.status = 'SEEN'), 0) AS seen,
-                     coalesce(sum(c.appointments) FILTER (WHERE c.status = 'NO_SHOW'), 0) AS no_show
+        FROM (SELECT c.tenant_id, c.site_id, ${tallies}
                 FROM ${counts} GROUP BY c.tenant_id, c.site_id) n
         JOIN sites s ON s.tenant_id = n.tenant_id AND s.id = n.site_id
        WHERE n.booked > 0
