@@ -256,17 +256,19 @@ export async function seedScale(ownerUrl: string, options: ScaleOptions, log: (l
     });
 
     // 2. The bulk tables: no per-row trigger (their work is done set-based below), secondary indexes later.
-    const indexes = await step('dropped the secondary indexes of the bulk tables', async () => {
+    /** Drops the indexes of `tables` that no constraint owns, and gives their definitions back. */
+    const dropSecondaryIndexes = async (tables: string[]) => {
       const { rows } = await q(
         `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition
            FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
           WHERE x.indrelid = ANY ($1::regclass[])
             AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)`,
-        [BULK_TABLES],
+        [tables],
       );
       for (const index of rows) await q(`DROP INDEX ${client.escapeIdentifier(index.name)}`);
       return rows as { name: string; definition: string }[];
-    });
+    };
+    const indexes = await step('dropped the secondary indexes of the bulk tables', () => dropSecondaryIndexes(BULK_TABLES));
     await q('SET session_replication_role = replica');
 
     const progress = (label: string) => {
@@ -360,12 +362,14 @@ export async function seedScale(ownerUrl: string, options: ScaleOptions, log: (l
     await step(`rebuilt ${indexes.length} secondary indexes`, async () => {
       for (const index of indexes) await q(index.definition);
     });
-    await step('dashboard counts (what their triggers would have kept)', async () => {
+    await step('dashboard counts (what their triggers would have kept), their indexes built after them', async () => {
+      const countIndexes = await dropSecondaryIndexes(['procedure_counts', 'appointment_counts', 'active_file_counts']);
       const tick = progress('counts');
       for (const tenant of plan) {
         await q('SELECT app_recount_dashboard($1)', [tenant.id]);
         tick(tenant);
       }
+      for (const index of countIndexes) await q(index.definition);
     });
     if (options.verify) await step('verified every foreign key of the bulk tables (set-based)', () => verifyForeignKeys(client));
     await step('VACUUM ANALYZE', () => q('VACUUM (ANALYZE)'));

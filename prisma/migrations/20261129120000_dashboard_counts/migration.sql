@@ -88,9 +88,10 @@ CREATE VIEW active_file_count_lines WITH (security_invoker) AS
    WHERE b.status = 'ACTIVE';
 GRANT SELECT ON procedure_facts, appointment_count_lines, active_file_count_lines TO ccas_app;
 
--- Adds (sign 1) or takes away (sign -1) what the given rows of a tenant count now — every row of the
--- tenant when `ids` is null; only some breakdowns, or the lines of one agent or referent, when asked
--- (a category changed, an appointment's agent or a file's referent added or removed). Dynamic SQL: each call is planned for its own ids.
+-- Adds (sign 1) or takes away (sign -1) what the given rows of a tenant count now — only some
+-- breakdowns, or the lines of one agent or referent, when asked (a category changed, an appointment's
+-- agent or a file's referent added or removed). `ids` null: every row of a tenant that has no count
+-- row yet (a recount), inserted without looking for existing rows (a bulk load may drop the indexes). Dynamic SQL: each call is planned for its own ids.
 CREATE FUNCTION app_count_procedures(tenant uuid, ids uuid[], sign integer, dimensions text[] DEFAULT '{mode,organism,type,category}')
   RETURNS void LANGUAGE plpgsql AS $$
   BEGIN
@@ -102,13 +103,13 @@ CREATE FUNCTION app_count_procedures(tenant uuid, ids uuid[], sign integer, dime
              CASE %s END, coalesce(%s), $3 * count(*), $3 * coalesce(sum(minutes), 0)
         FROM procedure_facts WHERE tenant_id = $1 %s
        GROUP BY tenant_id, site_id, GROUPING SETS (%s)
-       ORDER BY 5, 2, 3, 6, 4, 7 -- the index's order: a recount appends to it instead of jumping around
-      ON CONFLICT (tenant_id, agent_id, grain, starts_on, dimension, site_id, key)
-      DO UPDATE SET procedures = c.procedures + excluded.procedures, minutes = c.minutes + excluded.minutes$sql$,
+      %s$sql$,
       (SELECT string_agg(format('WHEN GROUPING(%I) = 0 THEN %L', d, d), ' ') FROM unnest(dimensions) d),
       (SELECT string_agg(quote_ident(d), ', ') FROM unnest(dimensions) d),
       CASE WHEN ids IS NULL THEN '' ELSE 'AND id = ANY ($2)' END,
-      (SELECT string_agg(format('(day, %1$I), (month, %1$I), (month, agent_id, %1$I)', d), ', ') FROM unnest(dimensions) d))
+      (SELECT string_agg(format('(day, %1$I), (month, %1$I), (month, agent_id, %1$I)', d), ', ') FROM unnest(dimensions) d),
+      CASE WHEN ids IS NOT NULL THEN 'ON CONFLICT (tenant_id, agent_id, grain, starts_on, dimension, site_id, key)
+        DO UPDATE SET procedures = c.procedures + excluded.procedures, minutes = c.minutes + excluded.minutes' END)
       USING tenant, ids, sign;
   END $$;
 
@@ -120,10 +121,11 @@ CREATE FUNCTION app_count_appointments(tenant uuid, ids uuid[], sign integer, on
       SELECT tenant_id, grain, starts_on, site_id, agent_id, status, $3 * count(*)
         FROM appointment_count_lines WHERE tenant_id = $1 %s %s
        GROUP BY tenant_id, grain, starts_on, site_id, agent_id, status
-      ON CONFLICT (tenant_id, agent_id, grain, starts_on, site_id, status)
-      DO UPDATE SET appointments = c.appointments + excluded.appointments$sql$,
+      %s$sql$,
       CASE WHEN ids IS NULL THEN '' ELSE 'AND id = ANY ($2)' END,
-      CASE WHEN only_agent IS NULL THEN '' ELSE 'AND agent_id = $4' END) USING tenant, ids, sign, only_agent;
+      CASE WHEN only_agent IS NULL THEN '' ELSE 'AND agent_id = $4' END,
+      CASE WHEN ids IS NOT NULL THEN 'ON CONFLICT (tenant_id, agent_id, grain, starts_on, site_id, status)
+        DO UPDATE SET appointments = c.appointments + excluded.appointments' END) USING tenant, ids, sign, only_agent;
   END $$;
 
 CREATE FUNCTION app_count_active_files(tenant uuid, ids uuid[], sign integer, only_referent uuid DEFAULT NULL) RETURNS void
@@ -134,9 +136,11 @@ CREATE FUNCTION app_count_active_files(tenant uuid, ids uuid[], sign integer, on
       SELECT tenant_id, site_id, referent_id, $3 * count(*)
         FROM active_file_count_lines WHERE tenant_id = $1 %s %s
        GROUP BY tenant_id, site_id, referent_id
-      ON CONFLICT (tenant_id, referent_id, site_id) DO UPDATE SET files = c.files + excluded.files$sql$,
+      %s$sql$,
       CASE WHEN ids IS NULL THEN '' ELSE 'AND id = ANY ($2)' END,
-      CASE WHEN only_referent IS NULL THEN '' ELSE 'AND referent_id = $4' END) USING tenant, ids, sign, only_referent;
+      CASE WHEN only_referent IS NULL THEN '' ELSE 'AND referent_id = $4' END,
+      CASE WHEN ids IS NOT NULL THEN 'ON CONFLICT (tenant_id, referent_id, site_id) DO UPDATE SET files = c.files + excluded.files' END)
+      USING tenant, ids, sign, only_referent;
   END $$;
 
 -- Digital inclusion: each assessment knows the level before it and when the next one came (the
