@@ -10,7 +10,8 @@
 -- new one after it. Zero rows may stay; readers ignore them. The API role never deletes files,
 -- procedures or appointments; a bulk load that bypasses triggers calls app_recount_dashboard().
 -- Derived data: no foreign keys (a count row outlives nothing, and a key check per row would double
--- the cost of a recount).
+-- the cost of a recount). Writers upsert in the key's order, so that two of them sharing rows (two
+-- procedures of one site and day) wait for each other instead of deadlocking.
 
 CREATE TABLE procedure_counts (
   tenant_id  uuid NOT NULL,
@@ -103,6 +104,7 @@ CREATE FUNCTION app_count_procedures(tenant uuid, ids uuid[], sign integer, dime
              CASE %s END, coalesce(%s), $3 * count(*), $3 * coalesce(sum(minutes), 0)
         FROM procedure_facts WHERE tenant_id = $1 %s
        GROUP BY tenant_id, site_id, GROUPING SETS (%s)
+       ORDER BY 5, 2, 3, 6, 4, 7 -- the key's order: two writers lock their common rows in the same order
       %s$sql$,
       (SELECT string_agg(format('WHEN GROUPING(%I) = 0 THEN %L', d, d), ' ') FROM unnest(dimensions) d),
       (SELECT string_agg(quote_ident(d), ', ') FROM unnest(dimensions) d),
@@ -121,6 +123,7 @@ CREATE FUNCTION app_count_appointments(tenant uuid, ids uuid[], sign integer, on
       SELECT tenant_id, grain, starts_on, site_id, agent_id, status, $3 * count(*)
         FROM appointment_count_lines WHERE tenant_id = $1 %s %s
        GROUP BY tenant_id, grain, starts_on, site_id, agent_id, status
+       ORDER BY agent_id, grain, starts_on, site_id, status
       %s$sql$,
       CASE WHEN ids IS NULL THEN '' ELSE 'AND id = ANY ($2)' END,
       CASE WHEN only_agent IS NULL THEN '' ELSE 'AND agent_id = $4' END,
@@ -136,6 +139,7 @@ CREATE FUNCTION app_count_active_files(tenant uuid, ids uuid[], sign integer, on
       SELECT tenant_id, site_id, referent_id, $3 * count(*)
         FROM active_file_count_lines WHERE tenant_id = $1 %s %s
        GROUP BY tenant_id, site_id, referent_id
+       ORDER BY referent_id, site_id
       %s$sql$,
       CASE WHEN ids IS NULL THEN '' ELSE 'AND id = ANY ($2)' END,
       CASE WHEN only_referent IS NULL THEN '' ELSE 'AND referent_id = $4' END,
