@@ -108,6 +108,24 @@ describe('logging a procedure', () => {
     const [forColleague] = (await fresh.agent2.get('/api/v1/catalogues/organism').expect(200)).body.items;
     expect(forColleague.usedByMe).toBe(0);
   });
+
+  it('counts every procedure logged at the same moment by several agents in the director’s figures', async () => {
+    // Yesterday to tomorrow in Paris: the writes land in the period even if midnight passes meanwhile.
+    const parisDay = (shift: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(Date.now() + shift * 86_400_000);
+    const period = { from: parisDay(-1), to: parisDay(1) };
+    const before = (await team.manager.get('/api/v1/dashboard').query(period).expect(200)).body.procedures.total;
+    // Same file, day and site: the procedures share most of their count rows.
+    const organisms = ['CAF', 'DGFIP', 'ANTS'];
+    const types = ['RESOURCES_DECLARATION', 'TAX_RETURN', 'IDENTITY', 'CERTIFICATE'];
+    const writes = Array.from({ length: 24 }, (_, n) =>
+      (n % 2 ? team.agent : team.agent2)
+        .post('/api/v1/procedures')
+        .send(procedure({ organismId: catalogue[`organism:${organisms[n % 3]}`], procedureTypeId: catalogue[`procedure-type:${types[n % 4]}`], mode: n % 5 ? 'A_LA_PLACE' : 'AVEC' })),
+    );
+    expect((await Promise.all(writes)).map((response) => response.status)).toEqual(Array(24).fill(201));
+    const after = (await team.manager.get('/api/v1/dashboard').query(period).expect(200)).body.procedures;
+    expect(after.total).toBe(before + 24);
+  });
 });
 
 describe('the to-do list and edits', () => {
