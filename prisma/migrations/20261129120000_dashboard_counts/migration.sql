@@ -27,8 +27,10 @@ CREATE TABLE procedure_counts (
   minutes    bigint NOT NULL,
   PRIMARY KEY (tenant_id, id)
 );
--- Agent first: a reading is for all agents (null) or for one.
-CREATE UNIQUE INDEX procedure_counts_key ON procedure_counts (tenant_id, agent_id, grain, starts_on, dimension, site_id, key) NULLS NOT DISTINCT;
+-- Agent first: a reading is for all agents (null) or for one. The counts are included: a reading
+-- scans the index alone, in its order, wherever the rows' versions lie (every upsert writes one).
+CREATE UNIQUE INDEX procedure_counts_key ON procedure_counts (tenant_id, agent_id, grain, starts_on, dimension, site_id, key)
+  INCLUDE (procedures, minutes) NULLS NOT DISTINCT;
 
 CREATE TABLE appointment_counts (
   tenant_id    uuid NOT NULL,
@@ -41,9 +43,10 @@ CREATE TABLE appointment_counts (
   appointments integer NOT NULL,
   PRIMARY KEY (tenant_id, id)
 );
-CREATE UNIQUE INDEX appointment_counts_key ON appointment_counts (tenant_id, agent_id, grain, starts_on, site_id, status) NULLS NOT DISTINCT;
+CREATE UNIQUE INDEX appointment_counts_key ON appointment_counts (tenant_id, agent_id, grain, starts_on, site_id, status)
+  INCLUDE (appointments) NULLS NOT DISTINCT;
 -- The period's rows of every agent at once (appointments per agent).
-CREATE INDEX appointment_counts_period_idx ON appointment_counts (tenant_id, grain, starts_on, site_id);
+CREATE INDEX appointment_counts_period_idx ON appointment_counts (tenant_id, grain, starts_on, site_id) INCLUDE (agent_id, status, appointments);
 
 CREATE TABLE active_file_counts (
   tenant_id   uuid NOT NULL,
