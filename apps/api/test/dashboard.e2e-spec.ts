@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type pg from 'pg';
+import pg, { Client } from 'pg';
 import { Clock } from '../src/common/clock';
 import { createTeam, type Team, type TestMember } from './support/team';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -507,5 +507,48 @@ describe('the counts behind the figures', () => {
     await t.owner.query('SELECT app_recount_dashboard($1)', [team.tenantId]);
     expect(await counts()).toEqual(kept);
     expect(await dashboard(team.manager)).toEqual(changed);
+  });
+
+  it('stay right when a procedure is logged while its organism changes category and its file changes site', async () => {
+    // Three sessions writing at once, and one watching them wait.
+    const clients = Array.from({ length: 4 }, () => new Client({ connectionString: process.env.TEST_OWNER_DATABASE_URL }));
+    await Promise.all(clients.map((client) => client.connect()));
+    const [recategorising, logging, moving, watcher] = clients;
+    /** Resolves once the client's statement waits for a lock another transaction holds. */
+    const blocked = async (client: pg.Client) => {
+      const { rows: [{ pid }] } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      return async () => {
+        while (!(await watcher.query("SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'", [pid])).rowCount) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      };
+    };
+    try {
+      for (const client of [recategorising, logging, moving]) {
+        await client.query('BEGIN');
+        await client.query("SELECT set_config('app.tenant_id', $1, true)", [team.tenantId]);
+      }
+      const [loggingBlocked, movingBlocked] = [await blocked(logging), await blocked(moving)];
+      await recategorising.query("UPDATE catalogue_entries SET category = 'logement' WHERE tenant_id = $1 AND id = $2", [team.tenantId, catalogue['organism:OTHER']]);
+      // An agent logs a procedure of that organism meanwhile, on a file another member moves to the other site.
+      const logged = logging.query(
+        `INSERT INTO procedures (tenant_id, beneficiary_id, agent_id, occurred_at, organism_id, procedure_type_id, mode, consent, outcome)
+         VALUES ($1, $2, $3, '2026-03-20T10:00:00Z', $4, $5, 'AVEC', 'ORAL', 'DONE')`,
+        [team.tenantId, files.F2, team.agent.id, catalogue['organism:OTHER'], catalogue['procedure-type:OTHER']],
+      );
+      await loggingBlocked();
+      const moved = moving.query('UPDATE beneficiaries SET site_id = $2 WHERE tenant_id = $1 AND id = $3', [team.tenantId, team.siteIds[1], files.F2]);
+      await movingBlocked();
+      await recategorising.query('COMMIT');
+      await logged;
+      await logging.query('COMMIT');
+      await moved;
+      await moving.query('COMMIT');
+    } finally {
+      await Promise.all(clients.map((client) => client.end()));
+    }
+    const kept = await counts();
+    await t.owner.query('SELECT app_recount_dashboard($1)', [team.tenantId]);
+    expect(await counts()).toEqual(kept);
   });
 });

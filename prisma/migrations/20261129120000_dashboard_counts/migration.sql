@@ -162,6 +162,8 @@ CREATE FUNCTION app_chain_assessments(tenant uuid, people uuid[]) RETURNS void
   DECLARE
     of_people text := CASE WHEN people IS NULL THEN '' ELSE 'AND beneficiary_id = ANY ($2)' END;
   BEGIN
+    -- Two assessments of one person at once: the second chains after the first has committed.
+    PERFORM 1 FROM beneficiaries WHERE tenant_id = tenant AND id = ANY (people) FOR NO KEY UPDATE;
     EXECUTE format($sql$
       UPDATE digital_assessments d SET previous_level = c.previous_level, superseded_at = c.superseded_at
         FROM (SELECT id, lag(level) OVER w AS previous_level, lead(occurred_at) OVER w AS superseded_at
@@ -211,6 +213,10 @@ CREATE FUNCTION app_count_row() RETURNS trigger
   BEGIN
     CASE TG_TABLE_NAME
       WHEN 'procedures' THEN
+        -- Read the file's site and the entries' categories once their writers are done (a site or a
+        -- category changing meanwhile would recount without this procedure, or count it twice).
+        PERFORM 1 FROM beneficiaries WHERE tenant_id = NEW.tenant_id AND id = NEW.beneficiary_id FOR NO KEY UPDATE;
+        PERFORM 1 FROM catalogue_entries WHERE tenant_id = NEW.tenant_id AND id IN (NEW.organism_id, NEW.procedure_type_id) FOR SHARE;
         PERFORM app_count_procedures(NEW.tenant_id, ARRAY[NEW.id], sign);
       WHEN 'appointments' THEN
         PERFORM app_count_appointments(NEW.tenant_id, ARRAY[NEW.id], sign);
@@ -247,6 +253,8 @@ CREATE TRIGGER appointments_count_after AFTER UPDATE OF starts_at, site_id, stat
 CREATE FUNCTION appointment_agents_count() RETURNS trigger
   LANGUAGE plpgsql AS $$
   BEGIN
+    -- The appointment as its writers leave it (a status or a start changing meanwhile).
+    PERFORM 1 FROM appointments WHERE tenant_id = coalesce(NEW.tenant_id, OLD.tenant_id) AND id = coalesce(NEW.appointment_id, OLD.appointment_id) FOR NO KEY UPDATE;
     IF TG_OP = 'INSERT' THEN
       PERFORM app_count_appointments(NEW.tenant_id, ARRAY[NEW.appointment_id], 1, NEW.membership_id);
     ELSE
@@ -270,6 +278,9 @@ CREATE TRIGGER beneficiaries_count_after AFTER UPDATE OF status, site_id ON bene
 CREATE FUNCTION beneficiary_referents_count() RETURNS trigger
   LANGUAGE plpgsql AS $$
   BEGIN
+    -- The file as its writers leave it (archived or moved meanwhile).
+    PERFORM 1 FROM beneficiaries WHERE tenant_id = coalesce(NEW.tenant_id, OLD.tenant_id)
+       AND id IN (NEW.beneficiary_id, OLD.beneficiary_id) FOR NO KEY UPDATE;
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
       PERFORM app_count_active_files(NEW.tenant_id, ARRAY[NEW.beneficiary_id], 1, NEW.membership_id);
     END IF;
@@ -286,7 +297,8 @@ CREATE TRIGGER beneficiary_referents_count AFTER INSERT OR DELETE OR UPDATE OF b
   FOR EACH ROW EXECUTE FUNCTION beneficiary_referents_count();
 
 -- An organism or a procedure type put in another category: the procedures whose category it gives
--- (an organism's: those whose type has none) move between category lines.
+-- (an organism's: those whose type has none) move between category lines. One entry per statement
+-- (as the API does): two entries of one procedure changed by one statement would count it twice.
 CREATE FUNCTION catalogue_entries_count() RETURNS trigger
   LANGUAGE plpgsql AS $$
   BEGIN

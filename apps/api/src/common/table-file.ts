@@ -72,7 +72,9 @@ export interface StreamedFile {
 
 /**
  * One style object shared by every data cell: exceljs otherwise gives each cell its own `{}`, then
- * renders it to XML to find its style id again: half the XLSX export's time, and its garbage.
+ * renders it to XML to find its style id again: half the XLSX export's time, and its garbage. (exceljs
+ * caches the id by object: fine while cells are texts and numbers without formats — a date cell
+ * would need its own style.)
  */
 const PLAIN: Partial<ExcelJS.Style> = {};
 
