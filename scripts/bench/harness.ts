@@ -179,6 +179,32 @@ export async function measure(options: {
   };
 }
 
+/** The load plan, as both benches announce it. */
+export const loadPlan = (settings: { connections: number[]; warmupSeconds: number; durationSeconds: number }) =>
+  `\nLoad: ${settings.connections.join(' then ')} connection(s), ${settings.warmupSeconds} s warm-up + ` +
+  `${settings.durationSeconds} s each; load average ${loadAverage()}`;
+
+/** One endpoint measured at each number of connections, a line logged for each (`label` first). */
+export async function measureLoads(
+  label: string,
+  target: { url: string; headers?: Record<string, string> },
+  settings: { connections: number[]; warmupSeconds: number; durationSeconds: number },
+  pids: { apiPid: number | undefined; postmasterPid: number | undefined },
+): Promise<Map<number, Run>> {
+  const results = new Map<number, Run>();
+  for (const connections of settings.connections) {
+    const result = await measure({ ...target, ...pids, connections, warmupSeconds: settings.warmupSeconds, durationSeconds: settings.durationSeconds });
+    results.set(connections, result);
+    log(
+      `${label} c=${String(connections).padEnd(3)} ` +
+        `median ${fmt(result.medianMs).padStart(5)} ms  p95 ${fmt(result.p95Ms).padStart(5)} ms  ` +
+        `${String(Math.round(result.requestsPerSecond)).padStart(5)} req/s  ` +
+        `CPU/request: API ${fmt(result.apiCpuMs)} ms, PostgreSQL ${fmt(result.postgresCpuMs)} ms${failures(result)}`,
+    );
+  }
+  return results;
+}
+
 /** Logs the plan of every statement of the API's database role, with actual rows, times and buffers. */
 export async function setAutoExplain(ownerUrl: string, enabled: boolean): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl });

@@ -36,7 +36,8 @@ import {
   loadSettings,
   log,
   machine,
-  measure,
+  measureLoads,
+  loadPlan,
   onCleanup,
   planDuration,
   planQueryText,
@@ -168,10 +169,7 @@ async function main(): Promise<void> {
   );
 
   // 3. The load.
-  log(
-    `\nLoad: ${settings.connections.join(' then ')} connection(s), ${settings.warmupSeconds} s warm-up + ` +
-      `${settings.durationSeconds} s each; load average ${loadAverage()}`,
-  );
+  log(loadPlan(settings));
   const measured: Measured[] = [];
   for (const scenario of selected) {
     const url = `${api.url}${scenario.path}`;
@@ -183,24 +181,10 @@ async function main(): Promise<void> {
       log(`${scenario.name} [${scenario.tenant}]: answered ${probe.status} ${body.toString('utf8').slice(0, 300)}; not measured`);
       continue;
     }
-    for (const connections of settings.connections) {
-      const result = await measure({
-        url,
-        headers: scenario.headers,
-        connections,
-        warmupSeconds: settings.warmupSeconds,
-        durationSeconds: settings.durationSeconds,
-        apiPid: api.pid,
-        postmasterPid: database.postmasterPid,
-      });
-      entry.results.set(connections, result);
-      log(
-        `${`${scenario.name} [${scenario.tenant}]`.padEnd(60)} c=${String(connections).padEnd(3)} ` +
-          `median ${fmt(result.medianMs).padStart(5)} ms  p95 ${fmt(result.p95Ms).padStart(5)} ms  ` +
-          `${String(Math.round(result.requestsPerSecond)).padStart(5)} req/s  ` +
-          `CPU/request: API ${fmt(result.apiCpuMs)} ms, PostgreSQL ${fmt(result.postgresCpuMs)} ms${failures(result)}`,
-      );
-    }
+    entry.results = await measureLoads(`${scenario.name} [${scenario.tenant}]`.padEnd(60), { url, headers: scenario.headers }, settings, {
+      apiPid: api.pid,
+      postmasterPid: database.postmasterPid,
+    });
   }
   log(`Load average after the runs: ${loadAverage()}`);
   for (const connections of settings.connections) printTable(measured, connections);

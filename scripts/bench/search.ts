@@ -33,7 +33,8 @@ import {
   loadAverage,
   loadSettings,
   log,
-  measure,
+  measureLoads,
+  loadPlan,
   onCleanup,
   planDuration,
   planQueryText,
@@ -118,10 +119,7 @@ async function main(): Promise<void> {
     { name: 'status=ACTIVE (filter only)', path: '/api/v1/beneficiaries?status=ACTIVE&limit=20', authenticated: true, search: true },
   ];
 
-  log(
-    `\nLoad: ${settings.connections.join(' then ')} connection(s), ${settings.warmupSeconds} s warm-up + ` +
-      `${settings.durationSeconds} s each; load average ${loadAverage()}`,
-  );
+  log(loadPlan(settings));
   const measured: Measured[] = [];
   let searchAvailable = true;
   for (const scenario of scenarios) {
@@ -140,24 +138,10 @@ async function main(): Promise<void> {
       log(`${scenario.name}: answered ${probe.status} ${JSON.stringify(probe.body).slice(0, 300)}; not measured`);
       continue;
     }
-    for (const connections of settings.connections) {
-      const result = await measure({
-        url,
-        headers,
-        connections,
-        warmupSeconds: settings.warmupSeconds,
-        durationSeconds: settings.durationSeconds,
-        apiPid: api.pid,
-        postmasterPid: database.postmasterPid,
-      });
-      entry.results.set(connections, result);
-      log(
-        `${scenario.name.padEnd(42)} c=${String(connections).padEnd(3)} items ${String(items ?? '-').padStart(3)}  ` +
-          `median ${fmt(result.medianMs).padStart(5)} ms  p95 ${fmt(result.p95Ms).padStart(5)} ms  ` +
-          `${String(Math.round(result.requestsPerSecond)).padStart(5)} req/s  ` +
-          `CPU/request: API ${fmt(result.apiCpuMs)} ms, PostgreSQL ${fmt(result.postgresCpuMs)} ms${failures(result)}`,
-      );
-    }
+    entry.results = await measureLoads(`${scenario.name.padEnd(42)} items ${String(items ?? '-').padStart(3)}`, { url, headers }, settings, {
+      apiPid: api.pid,
+      postmasterPid: database.postmasterPid,
+    });
   }
   log(`Load average after the runs: ${loadAverage()}`);
 

@@ -18,6 +18,7 @@ import { currentUser } from '../../common/request-context';
 import { Prisma } from '../../generated/prisma/client';
 import { requireMember, requireSite } from '../../tenancy/lookups';
 import { TenantDb, type TenantTx } from '../../tenancy/tenant-db.service';
+import { appointmentsInScope, filesInScope, ofFileAtSite } from './scope-filters';
 
 /** The figures' scope: a period of Paris days (and its instants), and optionally a site and an agent. */
 interface Scope {
@@ -142,28 +143,11 @@ export class DashboardService {
     });
   }
 
-  /** Files of the site, or those the agent is referent of. */
-  private fileFilter(scope: Scope, file = Prisma.sql`b`): Prisma.Sql {
-    return Prisma.sql`${scope.siteId ? Prisma.sql`AND ${file}.site_id = ${scope.siteId}::uuid` : Prisma.empty}
-      ${
-        scope.agentId
-          ? Prisma.sql`AND EXISTS (SELECT 1 FROM beneficiary_referents r WHERE r.tenant_id = ${file}.tenant_id AND r.beneficiary_id = ${file}.id AND r.membership_id = ${scope.agentId}::uuid)`
-          : Prisma.empty
-      }`;
-  }
-
-  /** Records of a file: the site filter is the file's site. */
-  private ofFileAtSite(scope: Scope, alias: Prisma.Sql): Prisma.Sql {
-    return scope.siteId
-      ? Prisma.sql`AND EXISTS (SELECT 1 FROM beneficiaries b WHERE b.tenant_id = ${alias}.tenant_id AND b.id = ${alias}.beneficiary_id AND b.site_id = ${scope.siteId}::uuid)`
-      : Prisma.empty;
-  }
-
   /** Files opened in the period, and how many of them were ever assessed (from one index). */
   private async openedFiles(tx: TenantTx, scope: Scope): Promise<{ files: number; assessed: number }> {
     const [opened] = await tx.$queryRaw<{ files: bigint; assessed: bigint }[]>`
       SELECT count(*) AS files, count(b.first_assessed_at) AS assessed FROM beneficiaries b
-       WHERE b.created_at >= ${scope.fromAt} AND b.created_at < ${scope.toAt} ${this.fileFilter(scope)}`;
+       WHERE b.created_at >= ${scope.fromAt} AND b.created_at < ${scope.toAt} ${filesInScope(scope)}`;
     return { files: count(opened.files), assessed: count(opened.assessed) };
   }
 
@@ -174,7 +158,7 @@ export class DashboardService {
        WHERE ${scope.agentId ? Prisma.sql`c.referent_id = ${scope.agentId}::uuid` : Prisma.sql`c.referent_id IS NULL`} ${atSite}`;
     const [archived] = await tx.$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM beneficiaries b
-       WHERE b.status = 'ARCHIVED' AND b.status_changed_at >= ${scope.fromAt} AND b.status_changed_at < ${scope.toAt} ${this.fileFilter(scope)}`;
+       WHERE b.status = 'ARCHIVED' AND b.status_changed_at >= ${scope.fromAt} AND b.status_changed_at < ${scope.toAt} ${filesInScope(scope)}`;
     const caseload = await tx.$queryRaw<{ id: string; first_name: string; last_name: string; files: bigint }[]>`
       SELECT m.id, m.first_name, m.last_name, sum(c.files) AS files
         FROM active_file_counts c JOIN memberships m ON m.tenant_id = c.tenant_id AND m.id = c.referent_id
@@ -217,10 +201,6 @@ export class DashboardService {
        ORDER BY n.booked DESC, s.name`;
 
     // The coming week, from today in Paris, whatever the period: a few days of planned appointments.
-    const plannedAtSite = scope.siteId ? Prisma.sql`AND a.site_id = ${scope.siteId}::uuid` : Prisma.empty;
-    const withAgent = scope.agentId
-      ? Prisma.sql`AND EXISTS (SELECT 1 FROM appointment_agents aa WHERE aa.tenant_id = a.tenant_id AND aa.appointment_id = a.id AND aa.membership_id = ${scope.agentId}::uuid)`
-      : Prisma.empty;
     const today = parisDate(this.clock.now());
     const planned = await tx.$queryRaw<{ day: string; n: bigint }[]>`
       SELECT to_char((a.starts_at AT TIME ZONE ${PARIS})::date, 'YYYY-MM-DD') AS day, count(*) AS n
@@ -228,7 +208,7 @@ export class DashboardService {
        WHERE a.status = 'PLANNED'
          AND a.starts_at >= (${today}::date)::timestamp AT TIME ZONE ${PARIS}
          AND a.starts_at < (${today}::date + 7)::timestamp AT TIME ZONE ${PARIS}
-         ${plannedAtSite} ${withAgent}
+         ${appointmentsInScope(scope)}
        GROUP BY 1`;
 
     const statusCount = new Map(byStatus.map((row) => [row.status, count(row.n)]));
@@ -304,7 +284,7 @@ export class DashboardService {
        WHERE NOT d.declined AND d.occurred_at >= ${scope.fromAt} AND d.occurred_at < ${scope.toAt}
          AND (d.superseded_at IS NULL OR d.superseded_at >= ${scope.toAt})
          ${scope.agentId ? Prisma.sql`AND d.assessor_id = ${scope.agentId}::uuid` : Prisma.empty}
-         ${this.ofFileAtSite(scope, Prisma.sql`d`)}
+         ${ofFileAtSite(scope, Prisma.sql`d`)}
        GROUP BY 1, 2`;
     const people = (rows: typeof latest) => rows.reduce((total, row) => total + count(row.people), 0);
     const [referrals] = await tx.$queryRaw<{ made: bigint; completed: bigint }[]>`
@@ -312,7 +292,7 @@ export class DashboardService {
         FROM referrals f
        WHERE f.occurred_at >= ${scope.fromAt} AND f.occurred_at < ${scope.toAt}
          ${scope.agentId ? Prisma.sql`AND f.agent_id = ${scope.agentId}::uuid` : Prisma.empty}
-         ${this.ofFileAtSite(scope, Prisma.sql`f`)}`;
+         ${ofFileAtSite(scope, Prisma.sql`f`)}`;
     return {
       openedFiles: opened.files,
       assessedFiles: opened.assessed,

@@ -11,6 +11,7 @@ import {
 } from '@ccas/shared';
 import { Prisma } from '../../generated/prisma/client';
 import type { TenantTx } from '../../tenancy/tenant-db.service';
+import { appointmentsInScope, filesInScope, ofFileAtSite } from '../dashboard/scope-filters';
 
 /**
  * The lists exported whole: their columns, how many rows the filters select, and one batch of rows
@@ -65,9 +66,7 @@ const files: ListDefinition = {
 };
 
 function fileWhere(f: Filters): Prisma.Sql {
-  return Prisma.sql`b.created_at >= ${f.fromAt} AND b.created_at < ${f.toAt}
-    ${f.siteId ? Prisma.sql`AND b.site_id = ${f.siteId}::uuid` : Prisma.empty}
-    ${f.agentId ? Prisma.sql`AND EXISTS (SELECT 1 FROM beneficiary_referents r WHERE r.tenant_id = b.tenant_id AND r.beneficiary_id = b.id AND r.membership_id = ${f.agentId}::uuid)` : Prisma.empty}`;
+  return Prisma.sql`b.created_at >= ${f.fromAt} AND b.created_at < ${f.toAt} ${filesInScope(f)}`;
 }
 
 const procedures: ListDefinition = {
@@ -104,8 +103,7 @@ const procedures: ListDefinition = {
 
 function procedureWhere(f: Filters): Prisma.Sql {
   return Prisma.sql`p.occurred_at >= ${f.fromAt} AND p.occurred_at < ${f.toAt}
-    ${f.agentId ? Prisma.sql`AND p.agent_id = ${f.agentId}::uuid` : Prisma.empty}
-    ${f.siteId ? Prisma.sql`AND EXISTS (SELECT 1 FROM beneficiaries s WHERE s.tenant_id = p.tenant_id AND s.id = p.beneficiary_id AND s.site_id = ${f.siteId}::uuid)` : Prisma.empty}`;
+    ${f.agentId ? Prisma.sql`AND p.agent_id = ${f.agentId}::uuid` : Prisma.empty} ${ofFileAtSite(f, Prisma.sql`p`)}`;
 }
 
 const appointments: ListDefinition = {
@@ -144,9 +142,7 @@ const appointments: ListDefinition = {
 };
 
 function appointmentWhere(f: Filters): Prisma.Sql {
-  return Prisma.sql`a.starts_at >= ${f.fromAt} AND a.starts_at < ${f.toAt}
-    ${f.siteId ? Prisma.sql`AND a.site_id = ${f.siteId}::uuid` : Prisma.empty}
-    ${f.agentId ? Prisma.sql`AND EXISTS (SELECT 1 FROM appointment_agents aa WHERE aa.tenant_id = a.tenant_id AND aa.appointment_id = a.id AND aa.membership_id = ${f.agentId}::uuid)` : Prisma.empty}`;
+  return Prisma.sql`a.starts_at >= ${f.fromAt} AND a.starts_at < ${f.toAt} ${appointmentsInScope(f)}`;
 }
 
 export const EXPORT_LIST_DEFINITIONS: Record<ExportList, ListDefinition> = { files, procedures, appointments };
